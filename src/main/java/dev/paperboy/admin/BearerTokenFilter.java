@@ -1,0 +1,57 @@
+package dev.paperboy.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the configured admin token,
+ * comparing digests in constant time so neither content nor length leaks through timing.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final byte @Nullable [] expectedDigest;
+
+	BearerTokenFilter(@Nullable String token) {
+		this.expectedDigest = (token != null && !token.isBlank()) ? sha256(token) : null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (this.expectedDigest != null && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+				&& MessageDigest.isEqual(this.expectedDigest, sha256(header.substring(PREFIX.length()).strip()))) {
+			var authentication = UsernamePasswordAuthenticationToken.authenticated("admin-api-token", null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+			SecurityContextHolder.getContext().setAuthentication(authentication);
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static byte[] sha256(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.paperboy.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL from the binaries on the classpath and points the
+ * application's datasource at it. Its data directory survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
+		Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+		Files.createDirectories(dataDirectory);
+		long started = System.nanoTime();
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.setPort(properties.postgresPort())
+			.start();
+		log.info(
+				"Embedded mode: PostgreSQL up in {} ms at {} with data in {} (set spring.datasource.url to use your own)",
+				(System.nanoTime() - started) / 1_000_000, jdbcUrl(postgres), dataDirectory);
+		return postgres;
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedPostgres postgres) {
+		String url = jdbcUrl(postgres);
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "postgres";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+
+		};
+	}
+
+	private static String jdbcUrl(EmbeddedPostgres postgres) {
+		return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+	}
+
+}

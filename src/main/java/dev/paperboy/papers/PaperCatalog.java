@@ -1,0 +1,73 @@
+package dev.paperboy.papers;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalog of papers: what other modules use to add and read papers.
+ */
+@Service
+public class PaperCatalog {
+
+	private final PaperWriter writer;
+
+	private final PaperReader reader;
+
+	private final TransactionTemplate transactions;
+
+	PaperCatalog(PaperWriter writer, PaperReader reader, TransactionTemplate transactions) {
+		this.writer = writer;
+		this.reader = reader;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Saves a batch of records in one transaction. Saving the same batch again changes
+	 * nothing and counts every record as unchanged.
+	 * @param records validated records, typically a few hundred
+	 * @return what changed
+	 */
+	public SaveCounts save(List<PaperRecord> records) {
+		try {
+			return this.transactions.execute((status) -> this.writer.write(records));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another writer attached the same arXiv id to a paper between our read and
+			// our
+			// write; reading again resolves the record to that paper.
+			return this.transactions.execute((status) -> this.writer.write(records));
+		}
+	}
+
+	/**
+	 * Finds a paper by its key or by its arXiv id.
+	 * @param keyOrArxivId a paper key or an arXiv id without version
+	 * @return the paper
+	 */
+	public Optional<Paper> find(String keyOrArxivId) {
+		return this.reader.find(keyOrArxivId);
+	}
+
+	/**
+	 * A paper's daily popularity readings, oldest first.
+	 * @param key the paper key
+	 * @return the readings
+	 */
+	public List<Popularity> popularity(String key) {
+		return this.reader.popularity(key);
+	}
+
+	/**
+	 * Searches the catalog.
+	 * @param query what to look for
+	 * @return one page of results
+	 */
+	public PaperPage search(PaperQuery query) {
+		return this.reader.search(query);
+	}
+
+}

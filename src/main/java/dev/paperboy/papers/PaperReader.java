@@ -1,0 +1,128 @@
+package dev.paperboy.papers;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads papers: by key and by full-text search.
+ */
+@Component
+class PaperReader {
+
+	private static final String COLUMNS = """
+			p.key, p.arxiv_id, p.title, p.abstract, p.authors, p.categories, p.arxiv_url, p.pdf_url, p.hf_url,
+			p.code_url, p.project_url, p.published_on, p.featured_on, p.first_seen_at, p.upvotes, p.comments,
+			p.keywords, p.summary, p.sources""";
+
+	private final JdbcClient jdbc;
+
+	PaperReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Paper> find(String keyOrArxivId) {
+		return this.jdbc.sql("select " + COLUMNS + " from paper p where p.key = :key or p.arxiv_id = :key limit 1")
+			.param("key", keyOrArxivId)
+			.query(PaperReader::paper)
+			.optional();
+	}
+
+	List<Popularity> popularity(String key) {
+		return this.jdbc.sql("""
+				select h.day, h.upvotes, h.comments from paper_popularity h join paper p on p.id = h.paper_id
+				where p.key = :key order by h.day
+				""")
+			.param("key", key)
+			.query((rs, n) -> new Popularity(rs.getObject("day", LocalDate.class), rs.getInt("upvotes"),
+					rs.getObject("comments", Integer.class)))
+			.list();
+	}
+
+	// Text queries use paper_search_idx (GIN); date ranges use paper_day_idx.
+	PaperPage search(PaperQuery query) {
+		StringBuilder where = new StringBuilder(" where true");
+		String order;
+		if (query.text() != null) {
+			where.append(" and p.search @@ websearch_to_tsquery('english', :text)");
+			order = " order by ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.id desc";
+		}
+		else {
+			order = " order by p.day desc, p.upvotes desc nulls last, p.id desc";
+		}
+		if (query.from() != null) {
+			where.append(" and p.day >= :from");
+		}
+		if (query.to() != null) {
+			where.append(" and p.day <= :to");
+		}
+		String sql = "select " + COLUMNS + ", count(*) over () as total from paper p" + where + order
+				+ " limit :limit offset :offset";
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
+			.param("limit", query.limit())
+			.param("offset", (long) query.page() * query.limit());
+		if (query.text() != null) {
+			statement = statement.param("text", query.text());
+		}
+		if (query.from() != null) {
+			statement = statement.param("from", query.from());
+		}
+		if (query.to() != null) {
+			statement = statement.param("to", query.to());
+		}
+		long[] total = { 0 };
+		List<Paper> papers = statement.query((rs, n) -> {
+			total[0] = rs.getLong("total");
+			return paper(rs, n);
+		}).list();
+		if (papers.isEmpty() && query.page() > 0) {
+			total[0] = count(where.toString(), query);
+		}
+		return new PaperPage(papers, query.page(), query.limit(), total[0]);
+	}
+
+	private long count(String where, PaperQuery query) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql("select count(*) from paper p" + where);
+		if (query.text() != null) {
+			statement = statement.param("text", query.text());
+		}
+		if (query.from() != null) {
+			statement = statement.param("from", query.from());
+		}
+		if (query.to() != null) {
+			statement = statement.param("to", query.to());
+		}
+		return statement.query(Long.class).single();
+	}
+
+	static Paper paper(ResultSet rs, int row) throws SQLException {
+		return new Paper(rs.getString("key"), rs.getString("arxiv_id"), rs.getString("title"), rs.getString("abstract"),
+				strings(rs.getArray("authors")), strings(rs.getArray("categories")),
+				new PaperLinks(rs.getString("arxiv_url"), rs.getString("pdf_url"), rs.getString("hf_url"),
+						rs.getString("code_url"), rs.getString("project_url")),
+				rs.getObject("published_on", LocalDate.class), rs.getObject("featured_on", LocalDate.class),
+				rs.getTimestamp("first_seen_at").toInstant(), rs.getObject("upvotes", Integer.class),
+				rs.getObject("comments", Integer.class), strings(rs.getArray("keywords")), rs.getString("summary"),
+				strings(rs.getArray("sources")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		Object[] values = (Object[]) array.getArray();
+		List<String> strings = new ArrayList<>(values.length);
+		for (Object value : values) {
+			strings.add((String) value);
+		}
+		return List.copyOf(strings);
+	}
+
+}

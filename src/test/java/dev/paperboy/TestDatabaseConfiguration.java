@@ -1,0 +1,133 @@
+package dev.paperboy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The one database configuration of the tests: PostgreSQL in a container when a Docker
+ * engine is reachable, otherwise the same PostgreSQL major from the embedded binaries.
+ * Never H2. Both are started once per test JVM and shared by every test context.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+	static final String POSTGRES_IMAGE = "postgres:18-alpine";
+
+	@Bean
+	@ServiceConnection
+	@Conditional(DockerAvailable.class)
+	PostgreSQLContainer postgresContainer() {
+		return Containers.POSTGRES;
+	}
+
+	@Bean
+	@Conditional(DockerUnavailable.class)
+	JdbcConnectionDetails embeddedPostgres() {
+		String url = "jdbc:postgresql://127.0.0.1:" + Embedded.POSTGRES.getPort() + "/postgres";
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "postgres";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+
+		};
+	}
+
+	static boolean dockerAvailable() {
+		return Docker.AVAILABLE;
+	}
+
+	private static final class Docker {
+
+		static final boolean AVAILABLE = check();
+
+		private static boolean check() {
+			try {
+				return DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException | Error ex) {
+				return false;
+			}
+		}
+
+	}
+
+	private static final class Containers {
+
+		@SuppressWarnings("resource")
+		static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer(POSTGRES_IMAGE).withReuse(false);
+
+	}
+
+	private static final class Embedded {
+
+		static final EmbeddedPostgres POSTGRES = start();
+
+		private static EmbeddedPostgres start() {
+			try {
+				Path directory = Files.createTempDirectory("paperboy-test-pg");
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(directory)
+					.setCleanDataDirectory(true)
+					.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						postgres.close();
+					}
+					catch (IOException ex) {
+						// the JVM is going away
+					}
+				}));
+				return postgres;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", ex);
+			}
+		}
+
+	}
+
+	static final class DockerAvailable implements org.springframework.context.annotation.Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return dockerAvailable();
+		}
+
+	}
+
+	static final class DockerUnavailable implements org.springframework.context.annotation.Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !dockerAvailable();
+		}
+
+	}
+
+}
