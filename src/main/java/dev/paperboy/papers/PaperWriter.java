@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +26,14 @@ class PaperWriter {
 			   or title_hash in (select jsonb_array_elements_text(cast(:hashes as jsonb)))
 			""";
 
-	// Merges each record into the row it belongs to; the WHERE leaves rows that would not
-	// change untouched, so a re-fetch of the same batch writes nothing and counts
-	// unchanged.
+	// How a record merges into the row it belongs to. The merge reads the locked current
+	// row
+	// (p), so two writers of one paper never lose what the other wrote.
+	private static final Map<String, String> MERGE = merge();
+
+	// The WHERE leaves rows the merge would not change untouched, so a re-fetch of the
+	// same
+	// batch writes nothing and counts unchanged.
 	private static final String UPSERT_SQL = """
 			with incoming as (
 			    select * from jsonb_to_recordset(cast(:batch as jsonb)) as r(
@@ -36,39 +42,21 @@ class PaperWriter {
 			        published_on date, featured_on date, upvotes integer, comments integer, keywords text[],
 			        summary text, source text)
 			), written as (
-			    insert into paper as p (key, arxiv_id, title_hash, title, abstract, authors, categories, arxiv_url,
-			        pdf_url, hf_url, code_url, project_url, published_on, featured_on, upvotes, comments, keywords,
-			        summary, sources)
-			    select i.key, coalesce(i.arxiv_id, e.arxiv_id), i.title_hash, i.title, i.abstract,
-			        case when cardinality(i.authors) > 0 then i.authors else coalesce(e.authors, '{}') end,
-			        case when cardinality(i.categories) > 0 then i.categories else coalesce(e.categories, '{}') end,
-			        coalesce(i.arxiv_url, e.arxiv_url), coalesce(i.pdf_url, e.pdf_url), coalesce(i.hf_url, e.hf_url),
-			        coalesce(i.code_url, e.code_url), coalesce(i.project_url, e.project_url),
-			        coalesce(i.published_on, e.published_on), least(i.featured_on, e.featured_on),
-			        coalesce(i.upvotes, e.upvotes), coalesce(i.comments, e.comments),
-			        case when cardinality(i.keywords) > 0 then i.keywords else coalesce(e.keywords, '{}') end,
-			        coalesce(i.summary, e.summary),
-			        array(select distinct s from unnest(coalesce(e.sources, '{}') || i.source) s order by s)
-			    from incoming i left join paper e on e.key = i.key
-			    order by i.key
-			    on conflict (key) do update set arxiv_id = excluded.arxiv_id, title_hash = excluded.title_hash,
-			        title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
-			        categories = excluded.categories, arxiv_url = excluded.arxiv_url, pdf_url = excluded.pdf_url,
-			        hf_url = excluded.hf_url, code_url = excluded.code_url, project_url = excluded.project_url,
-			        published_on = excluded.published_on, featured_on = excluded.featured_on,
-			        upvotes = excluded.upvotes, comments = excluded.comments, keywords = excluded.keywords,
-			        summary = excluded.summary, sources = excluded.sources, updated_at = now()
-			    where (p.arxiv_id, p.title_hash, p.title, p.abstract, p.authors, p.categories, p.arxiv_url,
-			            p.pdf_url, p.hf_url, p.code_url, p.project_url, p.published_on, p.featured_on, p.upvotes,
-			            p.comments, p.keywords, p.summary, p.sources)
-			        is distinct from (excluded.arxiv_id, excluded.title_hash, excluded.title, excluded.abstract,
-			            excluded.authors, excluded.categories, excluded.arxiv_url, excluded.pdf_url, excluded.hf_url,
-			            excluded.code_url, excluded.project_url, excluded.published_on, excluded.featured_on,
-			            excluded.upvotes, excluded.comments, excluded.keywords, excluded.summary, excluded.sources)
+			    insert into paper as p (key, %1$s)
+			    select i.key, %2$s from incoming i order by i.key
+			    on conflict (key) do update set %3$s, updated_at = now()
+			    where (%4$s) is distinct from (%5$s)
 			    returning (p.xmax = 0) as added
 			)
 			select count(*) filter (where added) as added, count(*) filter (where not added) as updated from written
-			""";
+			""".formatted(String.join(", ", MERGE.keySet()),
+			MERGE.keySet()
+				.stream()
+				.map((column) -> column.equals("sources") ? "array[i.source]" : "i." + column)
+				.collect(Collectors.joining(", ")),
+			MERGE.entrySet().stream().map((e) -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")),
+			MERGE.keySet().stream().map((column) -> "p." + column).collect(Collectors.joining(", ")),
+			String.join(", ", MERGE.values()));
 
 	// One reading per paper per day; the last reading of the day wins.
 	private static final String POPULARITY_SQL = """
@@ -119,6 +107,25 @@ class PaperWriter {
 			.param("hashes", this.json.writeValueAsString(hashes))
 			.query((rs, n) -> new PaperKeyResolver.Known(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	private static Map<String, String> merge() {
+		Map<String, String> merge = new LinkedHashMap<>();
+		merge.put("arxiv_id", "coalesce(excluded.arxiv_id, p.arxiv_id)");
+		merge.put("title_hash", "excluded.title_hash");
+		merge.put("title", "excluded.title");
+		merge.put("abstract", "excluded.abstract");
+		for (String list : List.of("authors", "categories", "keywords")) {
+			merge.put(list,
+					"case when cardinality(excluded.%1$s) > 0 then excluded.%1$s else p.%1$s end".formatted(list));
+		}
+		for (String column : List.of("arxiv_url", "pdf_url", "hf_url", "code_url", "project_url", "published_on",
+				"upvotes", "comments", "summary")) {
+			merge.put(column, "coalesce(excluded.%1$s, p.%1$s)".formatted(column));
+		}
+		merge.put("featured_on", "least(excluded.featured_on, p.featured_on)");
+		merge.put("sources", "array(select distinct s from unnest(p.sources || excluded.sources) s order by s)");
+		return merge;
 	}
 
 	private static Map<String, Object> row(PaperKeyResolver.Keyed keyed) {

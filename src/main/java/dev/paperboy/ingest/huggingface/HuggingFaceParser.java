@@ -12,7 +12,9 @@ import dev.paperboy.papers.PaperKeys;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HuggingFaceParser {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
+
+	// Reads one item of the array; the rest of the array follows it.
+	private static final ObjectReader ITEM = JSON.readerFor(JsonNode.class)
+		.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private final String source;
 
@@ -59,7 +65,7 @@ public final class HuggingFaceParser {
 					sink.reject("item " + index, "item is not a JSON object", null);
 					continue;
 				}
-				JsonNode item = JSON.readTree(parser);
+				JsonNode item = ITEM.readValue(parser);
 				read(index, item, sink);
 			}
 			return index;
