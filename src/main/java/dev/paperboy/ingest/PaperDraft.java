@@ -24,7 +24,7 @@ public final class PaperDraft {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z\\-]+(\\.[A-Za-z\\-]+)?");
+	private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
 
 	private final String source;
 
@@ -271,12 +271,26 @@ public final class PaperDraft {
 			else if (Character.isSurrogate(c)) {
 				throw new RejectedRecordException(field + " contains invalid Unicode (an unpaired surrogate)");
 			}
-			else if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
+			else if (Character.isISOControl(c) && !isLayout(c)) {
 				throw new RejectedRecordException(
 						String.format(Locale.ROOT, "%s contains control character U+%04X", field, (int) c));
 			}
 		}
 		return WHITESPACE.matcher(value).replaceAll(" ").strip();
+	}
+
+	// Tab, line feed, vertical tab, form feed, carriage return: collapsed to spaces.
+	private static boolean isLayout(char c) {
+		return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	/**
+	 * @param category a category term
+	 * @return whether it looks like an arXiv category ({@code cs.AI}, {@code hep-th}), as
+	 * opposed to an ACM or MSC class ({@code I.2.9}, {@code 68T05})
+	 */
+	public static boolean isArxivCategory(String category) {
+		return CATEGORY.matcher(category).matches();
 	}
 
 	static String shorten(String text) {

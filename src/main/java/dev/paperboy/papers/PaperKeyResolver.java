@@ -41,35 +41,44 @@ final class PaperKeyResolver {
 	 * in the same order)
 	 */
 	List<Keyed> resolve(List<PaperRecord> records) {
+		int size = records.size();
+		String[] keys = new String[size];
+		String[] hashes = new String[size];
 		Map<String, String> batchKeyByTitle = new HashMap<>();
-		Map<String, Keyed> byKey = new LinkedHashMap<>();
+		Map<String, String> claimedBy = new HashMap<>();
 		// Records with an arXiv id first, so title-only records of the batch can join
 		// them.
-		for (PaperRecord record : records) {
+		for (int i = 0; i < size; i++) {
+			PaperRecord record = records.get(i);
+			hashes[i] = PaperKeys.titleHash(record.title());
 			if (record.arxivId() != null) {
-				String hash = PaperKeys.titleHash(record.title());
-				String key = keyWithArxivId(record.arxivId(), hash);
-				batchKeyByTitle.putIfAbsent(hash, key);
-				byKey.merge(key, new Keyed(key, hash, record), PaperKeyResolver::merge);
+				keys[i] = keyWithArxivId(record.arxivId(), hashes[i], claimedBy);
+				batchKeyByTitle.putIfAbsent(hashes[i], keys[i]);
 			}
 		}
-		for (PaperRecord record : records) {
-			if (record.arxivId() == null) {
-				String hash = PaperKeys.titleHash(record.title());
-				String key = keyByTitle(hash, batchKeyByTitle);
-				byKey.merge(key, new Keyed(key, hash, record), PaperKeyResolver::merge);
+		for (int i = 0; i < size; i++) {
+			if (keys[i] == null) {
+				keys[i] = keyByTitle(hashes[i], batchKeyByTitle);
 			}
+		}
+		// Merged in batch order, so the later record wins wherever it says something.
+		Map<String, Keyed> byKey = new LinkedHashMap<>();
+		for (int i = 0; i < size; i++) {
+			byKey.merge(keys[i], new Keyed(keys[i], hashes[i], records.get(i)), PaperKeyResolver::merge);
 		}
 		return byKey.values().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
 	}
 
-	private String keyWithArxivId(String arxivId, String titleHash) {
+	// A title-only paper in the catalog takes the arXiv id of the first record with its
+	// title; another paper with the same title and another id stays a paper of its own.
+	private String keyWithArxivId(String arxivId, String titleHash, Map<String, String> claimedBy) {
 		Known known = this.byArxivId.get(arxivId);
 		if (known != null) {
 			return known.key();
 		}
 		for (Known candidate : this.byTitleHash.getOrDefault(titleHash, List.of())) {
-			if (candidate.arxivId() == null) {
+			if (candidate.arxivId() == null
+					&& arxivId.equals(claimedBy.computeIfAbsent(candidate.key(), (key) -> arxivId))) {
 				return candidate.key();
 			}
 		}

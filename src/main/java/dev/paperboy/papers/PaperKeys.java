@@ -21,7 +21,7 @@ public final class PaperKeys {
 	// New-style ids (2602.23229, 0704.0001) and old-style ones (hep-th/9901001,
 	// math.GT/0309136)
 	private static final Pattern ARXIV_ID = Pattern
-		.compile("(?<![\\w.])(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?![\\w.])");
+		.compile("(?<![\\w.])(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?(?!\\w)(?!\\.\\d)");
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 

@@ -210,6 +210,14 @@ class PaperDraftTests {
 			.withMessage("publication date '" + given + "' is not a valid date");
 	}
 
+	@ParameterizedTest
+	@ValueSource(chars = { '\u001C', '\u001D', '\u001E', '\u001F', '\u0085' })
+	void rejectsControlCharactersJavaCallsWhitespace(char control) {
+		assertThatExceptionOfType(RejectedRecordException.class)
+			.isThrownBy(() -> draft().title("A" + control + "b").build(LIMITS))
+			.withMessage(String.format("title contains control character U+%04X", (int) control));
+	}
+
 	private static PaperDraft draft() {
 		return new PaperDraft("test").title("A title").abstractText("An abstract.");
 	}

@@ -140,6 +140,33 @@ class PaperKeyResolverTests {
 				PaperKeys.titleKey("Alpha"));
 	}
 
+	@Test
+	void letsOnlyOneOfTwoArxivPapersWithTheSameTitleTakeOverAKnownTitleOnlyPaper() {
+		String hash = PaperKeys.titleHash("Introduction");
+		List<Keyed> keyed = resolver(new Known("h-" + hash, null, hash))
+			.resolve(List.of(withArxivId("2101.00001", "Introduction"), withArxivId("2101.00002", "Introduction")));
+
+		assertThat(keyed).extracting(Keyed::key).containsExactlyInAnyOrder("h-" + hash, "2101.00002");
+		assertThat(keyed).extracting((paper) -> paper.record().arxivId())
+			.containsExactlyInAnyOrder("2101.00001", "2101.00002");
+	}
+
+	@Test
+	void mergesInBatchOrderSoTheLaterRecordWinsWhateverKindItIs() {
+		PaperRecord stale = new PaperRecord("file", null, "Same", "Stale abstract.", List.of(), List.of(),
+				PaperLinks.NONE, null, null, 5, null, List.of(), null);
+		PaperRecord fresh = new PaperRecord("arxiv", "2601.00001", "Same", "Fresh abstract.", List.of(), List.of(),
+				PaperLinks.forArxiv("2601.00001"), null, null, 10, null, List.of(), null);
+
+		List<Keyed> keyed = resolver().resolve(List.of(stale, fresh));
+
+		assertThat(keyed).singleElement().satisfies((paper) -> {
+			assertThat(paper.key()).isEqualTo("2601.00001");
+			assertThat(paper.record().abstractText()).isEqualTo("Fresh abstract.");
+			assertThat(paper.record().upvotes()).isEqualTo(10);
+		});
+	}
+
 	private static PaperKeyResolver resolver(Known... known) {
 		return new PaperKeyResolver(List.of(known));
 	}

@@ -50,7 +50,9 @@ class PaperKeysTests {
 			"cond-mat/0102536, cond-mat/0102536", "https://arxiv.org/abs/2602.23229v3, 2602.23229",
 			"http://arxiv.org/abs/hep-ex/0307015, hep-ex/0307015", "https://arxiv.org/pdf/2602.23229v1, 2602.23229",
 			"oai:arXiv.org:2508.13426v1, 2508.13426", "oai:arXiv.org:q-bio/0401001, q-bio/0401001",
-			"arXiv:2602.23229, 2602.23229", "'  2602.23229  ', 2602.23229" })
+			"arXiv:2602.23229, 2602.23229", "'  2602.23229  ', 2602.23229",
+			"https://arxiv.org/pdf/1706.03762.pdf, 1706.03762", "https://arxiv.org/pdf/1706.03762v7.pdf, 1706.03762",
+			"'see arXiv:1706.03762.', 1706.03762" })
 	void findsOldAndNewStyleIdsWithoutTheirVersion(String text, String expected) {
 		assertThat(PaperKeys.arxivId(text)).contains(expected);
 	}

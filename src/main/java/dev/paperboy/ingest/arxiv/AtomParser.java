@@ -63,6 +63,7 @@ public final class AtomParser {
 
 	public Result parse(InputStream in, RecordSink sink) throws SourceException {
 		int entries = 0;
+		int complete = 0;
 		int skipped = 0;
 		Integer total = null;
 		XMLStreamReader reader = null;
@@ -75,6 +76,7 @@ public final class AtomParser {
 				if (is(reader, ATOM, "entry")) {
 					entries++;
 					Entry entry = entry(reader);
+					complete++;
 					if (entry.isApiError()) {
 						throw new SourceException("arXiv API error: " + clean(entry.summary));
 					}
@@ -94,8 +96,8 @@ public final class AtomParser {
 			String where = (ex.getLocation() != null)
 					? " at line " + ex.getLocation().getLineNumber() + " column " + ex.getLocation().getColumnNumber()
 					: "";
-			throw new SourceException(
-					"malformed XML after entry " + entries + where + ": " + firstLine(ex.getMessage()));
+			throw new SourceException("malformed XML" + where + ", after " + complete + " complete entries: "
+					+ firstLine(ex.getMessage()));
 		}
 		finally {
 			close(reader);
@@ -116,6 +118,9 @@ public final class AtomParser {
 				categories.add(entry.primaryCategory);
 			}
 			categories.addAll(entry.categories);
+			// The query API lists ACM and MSC classes ("I.2.9; J.3", "68T05") as
+			// categories too.
+			categories.removeIf((category) -> !PaperDraft.isArxivCategory(category.strip()));
 			String summary = (entry.summary != null) ? LISTING_PREFIX.matcher(entry.summary).replaceFirst("") : null;
 			sink.accept(new PaperDraft(this.source).arxivId(entry.id)
 				.title(entry.title)

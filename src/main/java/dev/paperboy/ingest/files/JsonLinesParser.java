@@ -127,6 +127,11 @@ public final class JsonLinesParser {
 			if (!links.isMissingNode() && !links.isNull() && !links.isObject()) {
 				throw new RejectedRecordException("links must be an object");
 			}
+			for (String name : links.propertyNames()) {
+				if (!LINKS.contains(name) && unknown.size() < 50) {
+					unknown.merge("links." + name, 1, Integer::sum);
+				}
+			}
 			sink.accept(new PaperDraft(this.source).arxivId(JsonFields.text(node, "arxivId"))
 				.title(JsonFields.text(node, "title"))
 				.abstractText(JsonFields.text(node, "abstract"))
@@ -200,7 +205,8 @@ public final class JsonLinesParser {
 					this.position++;
 				}
 				int length = this.position - start;
-				if (!tooLong && line.size() + length > this.maxBytes) {
+				// one byte more than the limit for the carriage return of a CRLF line
+				if (!tooLong && line.size() + length > this.maxBytes + 1) {
 					tooLong = true;
 					line.reset();
 				}
@@ -225,7 +231,7 @@ public final class JsonLinesParser {
 					&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
 			byte[] trimmed = (start == 0 && end == bytes.length) ? bytes
 					: java.util.Arrays.copyOfRange(bytes, start, end);
-			return new Line(this.number, trimmed, tooLong);
+			return new Line(this.number, trimmed, tooLong || trimmed.length > this.maxBytes);
 		}
 
 	}

@@ -50,6 +50,7 @@ public final class HuggingFaceParser {
 	 */
 	public int parse(InputStream in, RecordSink sink) throws SourceException {
 		int index = 0;
+		int complete = 0;
 		try (JsonParser parser = JSON.createParser(in)) {
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
 				throw new SourceException("expected a JSON array of daily papers");
@@ -62,17 +63,20 @@ public final class HuggingFaceParser {
 				index++;
 				if (token != JsonToken.START_OBJECT) {
 					parser.skipChildren();
+					complete = index;
 					sink.reject("item " + index, "item is not a JSON object", null);
 					continue;
 				}
 				JsonNode item = ITEM.readValue(parser);
+				complete = index;
 				read(index, item, sink);
 			}
 			return index;
 		}
 		catch (JacksonException ex) {
-			throw new SourceException("malformed JSON after item " + index + " at line " + ex.getLocation().getLineNr()
-					+ " column " + ex.getLocation().getColumnNr() + ": " + ex.getOriginalMessage());
+			throw new SourceException("malformed JSON at line " + ex.getLocation().getLineNr() + " column "
+					+ ex.getLocation().getColumnNr() + ", after " + complete + " complete items: "
+					+ ex.getOriginalMessage());
 		}
 	}
 

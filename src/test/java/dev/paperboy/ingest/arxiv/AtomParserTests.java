@@ -148,7 +148,7 @@ class AtomParserTests {
 						</entry>""");
 		int brokenLine = lineOf(feed, "</titel>");
 		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> parse(stream(feed), false))
-			.withMessageStartingWith("malformed XML after entry")
+			.withMessageStartingWith("malformed XML at line")
 			.withMessageContaining(" at line " + brokenLine + " ");
 		assertThat(this.sink.accepted()).extracting(PaperRecord::arxivId).containsExactly("2601.00001", "2601.00002");
 	}
@@ -208,6 +208,18 @@ class AtomParserTests {
 		assertThat(this.sink.rejections()).isEmpty();
 		assertThat(this.sink.accepted()).extracting(PaperRecord::title).containsExactly("<b>x</b>", "<i>y</i> & z");
 		assertThat(this.sink.accepted().get(0).abstractText()).isEqualTo("Uses &lt; <i>.");
+	}
+
+	@Test
+	void keepsTheArxivCategoriesAndDropsAcmAndMscClasses() throws Exception {
+		String feed = feed(entry("2601.00001", "Robots", "new", "About robots.").replace("<category term=\"cs.AI\"/>",
+				"<category term=\"cs.RO\"/><category term=\"I.2.9; J.3\"/><category term=\"68T05\"/>"));
+
+		parse(stream(feed), false);
+
+		assertThat(this.sink.rejections()).isEmpty();
+		assertThat(this.sink.accepted()).singleElement()
+			.satisfies((record) -> assertThat(record.categories()).containsExactly("cs.RO"));
 	}
 
 	private void assertNothingLeaks(String feed) {

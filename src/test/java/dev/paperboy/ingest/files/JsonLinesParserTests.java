@@ -268,6 +268,27 @@ class JsonLinesParserTests {
 		assertThat(this.sink.accepted()).extracting(PaperRecord::title).containsExactly("One", "Two");
 	}
 
+	@Test
+	void namesUnknownLinkFieldsInTheNote() throws Exception {
+		parse(lines("{\"title\": \"T\", \"abstract\": \"A.\", \"links\": {\"github\": \"https://example.org\"}}"));
+
+		assertThat(this.sink.accepted()).hasSize(1);
+		assertThat(this.sink.notes()).singleElement().asString().contains("links.github (1)");
+	}
+
+	@Test
+	void acceptsALineOfExactlyTheLimitWhateverItsLineEnding() throws Exception {
+		String record = paper("T");
+		String line = record.substring(0, record.length() - 1) + " ".repeat(MAX_LINE_BYTES - record.length()) + "}";
+		assertThat(line.getBytes(StandardCharsets.UTF_8)).hasSize(MAX_LINE_BYTES);
+
+		parse(line + "\r\n" + line + "\n" + line + " \r\n");
+
+		assertThat(this.sink.accepted()).hasSize(2);
+		assertThat(this.sink.rejections()).singleElement()
+			.satisfies((rejection) -> assertThat(rejection.record()).isEqualTo("line 3"));
+	}
+
 	private int parse(String file) throws SourceException {
 		return parse(file.getBytes(StandardCharsets.UTF_8));
 	}
