@@ -1,10 +1,16 @@
 package dev.paperboy.ingest;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperRecord;
@@ -16,6 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects a run's records into batches, writes each batch in one statement, stores
  * rejections, and keeps the run's counts current so a long import shows its progress.
+ *
+ * <p>
+ * Batches are written on a writer thread while the source goes on reading, so parsing and
+ * the database work overlap; at most two batches are in flight, so memory stays bounded.
+ * Call {@link #finish()} once at the end.
  */
 final class BatchingSink implements RecordSink {
 
@@ -41,6 +52,10 @@ final class BatchingSink implements RecordSink {
 
 	private final Set<String> notes = new LinkedHashSet<>();
 
+	private final ExecutorService writer;
+
+	private final Deque<Future<SaveCounts>> inFlight = new ArrayDeque<>();
+
 	private SaveCounts counts = SaveCounts.NONE;
 
 	private int rejected;
@@ -54,6 +69,7 @@ final class BatchingSink implements RecordSink {
 		this.runs = runs;
 		this.batchSize = properties.batchSize();
 		this.maxRecordedRejections = properties.maxRecordedRejections();
+		this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("paperboy-writer-" + runId).factory());
 	}
 
 	@Override
@@ -86,8 +102,12 @@ final class BatchingSink implements RecordSink {
 
 	void flush() {
 		if (!this.pending.isEmpty()) {
-			this.counts = this.counts.plus(this.catalog.save(List.copyOf(this.pending)));
+			List<PaperRecord> batch = List.copyOf(this.pending);
 			this.pending.clear();
+			this.inFlight.add(this.writer.submit(() -> this.catalog.save(batch)));
+			while (this.inFlight.size() > 1) {
+				collect();
+			}
 		}
 		if (!this.pendingRejections.isEmpty()) {
 			this.runs.addRejections(this.runId, List.copyOf(this.pendingRejections));
@@ -99,6 +119,38 @@ final class BatchingSink implements RecordSink {
 			log.info("{}: {} records so far ({} new, {} updated, {} unchanged, {} rejected)", this.label,
 					this.counts.total() + this.rejected, this.counts.added(), this.counts.updated(),
 					this.counts.unchanged(), this.rejected);
+		}
+	}
+
+	/**
+	 * Writes what is left and waits for every batch to be written.
+	 * @throws RuntimeException the first failure of a batch
+	 */
+	void finish() {
+		try {
+			flush();
+			while (!this.inFlight.isEmpty()) {
+				collect();
+			}
+			this.runs.progress(this.runId, this.counts, this.rejected);
+		}
+		finally {
+			this.inFlight.forEach((batch) -> batch.cancel(false));
+			this.writer.shutdown();
+		}
+	}
+
+	private void collect() {
+		try {
+			this.counts = this.counts.plus(this.inFlight.poll().get());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while writing papers", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 	}
 

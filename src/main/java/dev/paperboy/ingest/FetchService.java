@@ -160,7 +160,7 @@ public class FetchService {
 		}
 		try {
 			// What arrived before a failure still lands.
-			sink.flush();
+			sink.finish();
 		}
 		catch (RuntimeException ex) {
 			status = FetchRun.Status.FAILED;

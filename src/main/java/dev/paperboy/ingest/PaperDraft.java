@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PaperDraft {
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
 	private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
 
 	private final String source;
@@ -259,24 +257,43 @@ public final class PaperDraft {
 
 	/**
 	 * Collapses white space and refuses control characters and broken UTF-16 (the trace
-	 * of invalid UTF-8 or bad escapes); markup is kept as the text it is.
+	 * of invalid UTF-8 or bad escapes); markup is kept as the text it is. One pass, no
+	 * regular expression: this runs on every abstract.
 	 */
 	static String clean(String field, String value) throws RejectedRecordException {
+		StringBuilder out = new StringBuilder(value.length());
+		boolean space = false;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (Character.isHighSurrogate(c) && i + 1 < value.length()
 					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				i++;
+				appendSpace(out, space);
+				space = false;
+				out.append(c).append(value.charAt(++i));
 			}
 			else if (Character.isSurrogate(c)) {
 				throw new RejectedRecordException(field + " contains invalid Unicode (an unpaired surrogate)");
 			}
-			else if (Character.isISOControl(c) && !isLayout(c)) {
+			else if (c == ' ' || isLayout(c)) {
+				space = true;
+			}
+			else if (Character.isISOControl(c)) {
 				throw new RejectedRecordException(
 						String.format(Locale.ROOT, "%s contains control character U+%04X", field, (int) c));
 			}
+			else {
+				appendSpace(out, space);
+				space = false;
+				out.append(c);
+			}
 		}
-		return WHITESPACE.matcher(value).replaceAll(" ").strip();
+		return out.toString();
+	}
+
+	private static void appendSpace(StringBuilder out, boolean space) {
+		if (space && !out.isEmpty()) {
+			out.append(' ');
+		}
 	}
 
 	// Tab, line feed, vertical tab, form feed, carriage return: collapsed to spaces.

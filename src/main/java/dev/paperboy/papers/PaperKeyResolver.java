@@ -34,23 +34,27 @@ final class PaperKeyResolver {
 		}
 	}
 
+	List<Keyed> resolve(List<PaperRecord> records) {
+		return resolve(records, records.stream().map((record) -> PaperKeys.titleHash(record.title())).toList());
+	}
+
 	/**
 	 * Keys every record, merging records of one batch that turn out to be the same paper.
 	 * @param records a batch from one source
+	 * @param titleHashes the title hash of each record
 	 * @return one keyed record per paper, in key order (so concurrent writers lock rows
 	 * in the same order)
 	 */
-	List<Keyed> resolve(List<PaperRecord> records) {
+	List<Keyed> resolve(List<PaperRecord> records, List<String> titleHashes) {
 		int size = records.size();
 		String[] keys = new String[size];
-		String[] hashes = new String[size];
+		String[] hashes = titleHashes.toArray(String[]::new);
 		Map<String, String> batchKeyByTitle = new HashMap<>();
 		Map<String, String> claimedBy = new HashMap<>();
 		// Records with an arXiv id first, so title-only records of the batch can join
 		// them.
 		for (int i = 0; i < size; i++) {
 			PaperRecord record = records.get(i);
-			hashes[i] = PaperKeys.titleHash(record.title());
 			if (record.arxivId() != null) {
 				keys[i] = keyWithArxivId(record.arxivId(), hashes[i], claimedBy);
 				batchKeyByTitle.putIfAbsent(hashes[i], keys[i]);

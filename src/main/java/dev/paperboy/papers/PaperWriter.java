@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,37 +27,38 @@ class PaperWriter {
 			   or title_hash in (select jsonb_array_elements_text(cast(:hashes as jsonb)))
 			""";
 
-	// How a record merges into the row it belongs to. The merge reads the locked current
-	// row
-	// (p), so two writers of one paper never lose what the other wrote.
+	// How a record (new) merges into the row it belongs to (old), column by column.
 	private static final Map<String, String> MERGE = merge();
 
-	// The WHERE leaves rows the merge would not change untouched, so a re-fetch of the
-	// same
-	// batch writes nothing and counts unchanged.
+	// Rows the merge would not change are filtered out first (they cost no lock and no
+	// tsvector), so a re-fetch of the same batch writes nothing and counts unchanged. In
+	// ON CONFLICT the merge reads the locked current row, so two writers of one paper
+	// never
+	// lose what the other wrote.
 	private static final String UPSERT_SQL = """
 			with incoming as (
 			    select * from jsonb_to_recordset(cast(:batch as jsonb)) as r(
 			        key text, arxiv_id text, title_hash text, title text, abstract text, authors text[],
 			        categories text[], arxiv_url text, pdf_url text, hf_url text, code_url text, project_url text,
 			        published_on date, featured_on date, upvotes integer, comments integer, keywords text[],
-			        summary text, source text)
+			        summary text, sources text[])
+			), changed as (
+			    select i.* from incoming i left join paper e on e.key = i.key
+			    where e.key is null or (%4$s) is distinct from (%5$s)
 			), written as (
 			    insert into paper as p (key, %1$s)
-			    select i.key, %2$s from incoming i order by i.key
+			    select c.key, %2$s from changed c order by c.key
 			    on conflict (key) do update set %3$s, updated_at = now()
-			    where (%4$s) is distinct from (%5$s)
+			    where (%6$s) is distinct from (%7$s)
 			    returning (p.xmax = 0) as added
 			)
 			select count(*) filter (where added) as added, count(*) filter (where not added) as updated from written
-			""".formatted(String.join(", ", MERGE.keySet()),
-			MERGE.keySet()
+			""".formatted(String.join(", ", MERGE.keySet()), columns("c"),
+			MERGE.entrySet()
 				.stream()
-				.map((column) -> column.equals("sources") ? "array[i.source]" : "i." + column)
+				.map((e) -> e.getKey() + " = " + merged(e.getValue(), "excluded", "p"))
 				.collect(Collectors.joining(", ")),
-			MERGE.entrySet().stream().map((e) -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")),
-			MERGE.keySet().stream().map((column) -> "p." + column).collect(Collectors.joining(", ")),
-			String.join(", ", MERGE.values()));
+			columns("e"), merges("i", "e"), columns("p"), merges("excluded", "p"));
 
 	// One reading per paper per day; the last reading of the day wins.
 	private static final String POPULARITY_SQL = """
@@ -64,7 +66,6 @@ class PaperWriter {
 			select p.id, (now() at time zone 'UTC')::date, i.upvotes, i.comments
 			from jsonb_to_recordset(cast(:batch as jsonb)) as i(key text, upvotes integer, comments integer)
 			join paper p on p.key = i.key
-			where i.upvotes is not null
 			order by p.id
 			on conflict (paper_id, day) do update set upvotes = excluded.upvotes, comments = excluded.comments
 			where (h.upvotes, h.comments) is distinct from (excluded.upvotes, excluded.comments)
@@ -83,24 +84,29 @@ class PaperWriter {
 		if (records.isEmpty()) {
 			return SaveCounts.NONE;
 		}
-		List<PaperKeyResolver.Keyed> keyed = new PaperKeyResolver(known(records)).resolve(records);
+		List<String> hashes = records.stream().map((record) -> PaperKeys.titleHash(record.title())).toList();
+		List<PaperKeyResolver.Keyed> keyed = new PaperKeyResolver(known(records, hashes)).resolve(records, hashes);
 		String batch = this.json.writeValueAsString(keyed.stream().map(PaperWriter::row).toList());
 		SaveCounts counts = this.jdbc.sql(UPSERT_SQL)
 			.param("batch", batch)
 			.query((rs, n) -> new SaveCounts(rs.getInt("added"), rs.getInt("updated"), 0))
 			.single();
-		this.jdbc.sql(POPULARITY_SQL).param("batch", batch).update();
+		List<Popularity> readings = keyed.stream()
+			.filter((paper) -> paper.record().upvotes() != null)
+			.map((paper) -> new Popularity(paper.key(), paper.record().upvotes(), paper.record().comments()))
+			.toList();
+		if (!readings.isEmpty()) {
+			this.jdbc.sql(POPULARITY_SQL).param("batch", this.json.writeValueAsString(readings)).update();
+		}
 		return new SaveCounts(counts.added(), counts.updated(), records.size() - counts.added() - counts.updated());
 	}
 
-	private List<PaperKeyResolver.Known> known(List<PaperRecord> records) {
+	private List<PaperKeyResolver.Known> known(List<PaperRecord> records, List<String> hashes) {
 		List<String> ids = new ArrayList<>();
-		List<String> hashes = new ArrayList<>();
 		for (PaperRecord record : records) {
 			if (record.arxivId() != null) {
 				ids.add(record.arxivId());
 			}
-			hashes.add(PaperKeys.titleHash(record.title()));
 		}
 		return this.jdbc.sql(KNOWN_SQL)
 			.param("ids", this.json.writeValueAsString(ids))
@@ -109,23 +115,42 @@ class PaperWriter {
 			.list();
 	}
 
+	// {new}.column is what the record says, {old}.column what the row holds.
 	private static Map<String, String> merge() {
 		Map<String, String> merge = new LinkedHashMap<>();
-		merge.put("arxiv_id", "coalesce(excluded.arxiv_id, p.arxiv_id)");
-		merge.put("title_hash", "excluded.title_hash");
-		merge.put("title", "excluded.title");
-		merge.put("abstract", "excluded.abstract");
+		merge.put("arxiv_id", "coalesce({new}.arxiv_id, {old}.arxiv_id)");
+		merge.put("title_hash", "{new}.title_hash");
+		merge.put("title", "{new}.title");
+		merge.put("abstract", "{new}.abstract");
 		for (String list : List.of("authors", "categories", "keywords")) {
 			merge.put(list,
-					"case when cardinality(excluded.%1$s) > 0 then excluded.%1$s else p.%1$s end".formatted(list));
+					"case when cardinality({new}.%1$s) > 0 then {new}.%1$s else {old}.%1$s end".formatted(list));
 		}
 		for (String column : List.of("arxiv_url", "pdf_url", "hf_url", "code_url", "project_url", "published_on",
 				"upvotes", "comments", "summary")) {
-			merge.put(column, "coalesce(excluded.%1$s, p.%1$s)".formatted(column));
+			merge.put(column, "coalesce({new}.%1$s, {old}.%1$s)".formatted(column));
 		}
-		merge.put("featured_on", "least(excluded.featured_on, p.featured_on)");
-		merge.put("sources", "array(select distinct s from unnest(p.sources || excluded.sources) s order by s)");
+		merge.put("featured_on", "least({new}.featured_on, {old}.featured_on)");
+		merge.put("sources", "array(select distinct s from unnest({old}.sources || {new}.sources) s order by s)");
 		return merge;
+	}
+
+	private static String merged(String expression, String newAlias, String oldAlias) {
+		return expression.replace("{new}", newAlias).replace("{old}", oldAlias);
+	}
+
+	private static String merges(String newAlias, String oldAlias) {
+		return MERGE.values()
+			.stream()
+			.map((expression) -> merged(expression, newAlias, oldAlias))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String columns(String alias) {
+		return MERGE.keySet().stream().map((column) -> alias + "." + column).collect(Collectors.joining(", "));
+	}
+
+	private record Popularity(String key, int upvotes, @Nullable Integer comments) {
 	}
 
 	private static Map<String, Object> row(PaperKeyResolver.Keyed keyed) {
@@ -149,7 +174,7 @@ class PaperWriter {
 		row.put("comments", record.comments());
 		row.put("keywords", record.keywords());
 		row.put("summary", record.summary());
-		row.put("source", record.source());
+		row.put("sources", List.of(record.source()));
 		return row;
 	}
 
