@@ -10,8 +10,16 @@ public final class DatabaseCleaner {
 	private DatabaseCleaner() {
 	}
 
+	/** Empties every table, if the schema is there yet. */
+	public static final String SQL = """
+			do $$ begin
+			    if to_regclass('paper') is not null then
+			        truncate paper, paper_popularity, fetch_run, fetch_rejection restart identity cascade;
+			    end if;
+			end $$""";
+
 	public static void clean(JdbcClient jdbc) {
-		jdbc.sql("truncate paper, paper_popularity, fetch_run, fetch_rejection restart identity cascade").update();
+		jdbc.sql(SQL).update();
 	}
 
 }

@@ -58,6 +58,21 @@ public class TestDatabaseConfiguration {
 		};
 	}
 
+	/**
+	 * Opens a plain connection to the test database, for tests that run the application
+	 * outside a test context.
+	 * @return a new connection
+	 * @throws java.sql.SQLException when the database refuses it
+	 */
+	public static java.sql.Connection connect() throws java.sql.SQLException {
+		if (dockerAvailable()) {
+			return java.sql.DriverManager.getConnection(Containers.POSTGRES.getJdbcUrl(),
+					Containers.POSTGRES.getUsername(), Containers.POSTGRES.getPassword());
+		}
+		return java.sql.DriverManager.getConnection(
+				"jdbc:postgresql://127.0.0.1:" + Embedded.POSTGRES.getPort() + "/postgres", "postgres", "postgres");
+	}
+
 	static boolean dockerAvailable() {
 		return Docker.AVAILABLE;
 	}
