@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.paperboy.embedded.PostgresConnection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -36,26 +36,8 @@ public class TestDatabaseConfiguration {
 
 	@Bean
 	@Conditional(DockerUnavailable.class)
-	JdbcConnectionDetails embeddedPostgres() {
-		String url = "jdbc:postgresql://127.0.0.1:" + Embedded.POSTGRES.getPort() + "/postgres";
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
-
-			@Override
-			public String getPassword() {
-				return "postgres";
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-		};
+	PostgresConnection embeddedPostgres() {
+		return new PostgresConnection(Embedded.POSTGRES.getPort());
 	}
 
 	/**
@@ -69,8 +51,9 @@ public class TestDatabaseConfiguration {
 			return java.sql.DriverManager.getConnection(Containers.POSTGRES.getJdbcUrl(),
 					Containers.POSTGRES.getUsername(), Containers.POSTGRES.getPassword());
 		}
-		return java.sql.DriverManager.getConnection(
-				"jdbc:postgresql://127.0.0.1:" + Embedded.POSTGRES.getPort() + "/postgres", "postgres", "postgres");
+		PostgresConnection embedded = new PostgresConnection(Embedded.POSTGRES.getPort());
+		return java.sql.DriverManager.getConnection(embedded.getJdbcUrl(), embedded.getUsername(),
+				embedded.getPassword());
 	}
 
 	static boolean dockerAvailable() {

@@ -8,7 +8,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -35,35 +34,14 @@ class EmbeddedPostgresConfiguration {
 			.start();
 		log.info(
 				"Embedded mode: PostgreSQL up in {} ms at {} with data in {} (set spring.datasource.url to use your own)",
-				(System.nanoTime() - started) / 1_000_000, jdbcUrl(postgres), dataDirectory);
+				(System.nanoTime() - started) / 1_000_000, new PostgresConnection(postgres.getPort()).getJdbcUrl(),
+				dataDirectory);
 		return postgres;
 	}
 
 	@Bean
-	JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedPostgres postgres) {
-		String url = jdbcUrl(postgres);
-		return new JdbcConnectionDetails() {
-
-			@Override
-			public String getUsername() {
-				return "postgres";
-			}
-
-			@Override
-			public String getPassword() {
-				return "postgres";
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-		};
-	}
-
-	private static String jdbcUrl(EmbeddedPostgres postgres) {
-		return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+	PostgresConnection embeddedJdbcConnectionDetails(EmbeddedPostgres postgres) {
+		return new PostgresConnection(postgres.getPort());
 	}
 
 }

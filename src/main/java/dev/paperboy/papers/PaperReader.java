@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,57 +51,38 @@ class PaperReader {
 	// Text queries use paper_search_idx (GIN); date ranges use paper_day_idx.
 	PaperPage search(PaperQuery query) {
 		StringBuilder where = new StringBuilder(" where true");
-		String order;
+		Map<String, Object> params = new HashMap<>();
+		String order = " order by p.day desc, p.upvotes desc nulls last, p.id desc";
 		if (query.text() != null) {
 			where.append(" and p.search @@ websearch_to_tsquery('english', :text)");
 			order = " order by ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.id desc";
-		}
-		else {
-			order = " order by p.day desc, p.upvotes desc nulls last, p.id desc";
+			params.put("text", query.text());
 		}
 		if (query.from() != null) {
 			where.append(" and p.day >= :from");
+			params.put("from", query.from());
 		}
 		if (query.to() != null) {
 			where.append(" and p.day <= :to");
-		}
-		String sql = "select " + COLUMNS + ", count(*) over () as total from paper p" + where + order
-				+ " limit :limit offset :offset";
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
-			.param("limit", query.limit())
-			.param("offset", (long) query.page() * query.limit());
-		if (query.text() != null) {
-			statement = statement.param("text", query.text());
-		}
-		if (query.from() != null) {
-			statement = statement.param("from", query.from());
-		}
-		if (query.to() != null) {
-			statement = statement.param("to", query.to());
+			params.put("to", query.to());
 		}
 		long[] total = { 0 };
-		List<Paper> papers = statement.query((rs, n) -> {
-			total[0] = rs.getLong("total");
-			return paper(rs, n);
-		}).list();
+		List<Paper> papers = this.jdbc
+			.sql("select " + COLUMNS + ", count(*) over () as total from paper p" + where + order
+					+ " limit :limit offset :offset")
+			.params(params)
+			.param("limit", query.limit())
+			.param("offset", (long) query.page() * query.limit())
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return paper(rs, n);
+			})
+			.list();
 		if (papers.isEmpty() && query.page() > 0) {
-			total[0] = count(where.toString(), query);
+			// past the last page the window count has no row to ride on
+			total[0] = this.jdbc.sql("select count(*) from paper p" + where).params(params).query(Long.class).single();
 		}
 		return new PaperPage(papers, query.page(), query.limit(), total[0]);
-	}
-
-	private long count(String where, PaperQuery query) {
-		JdbcClient.StatementSpec statement = this.jdbc.sql("select count(*) from paper p" + where);
-		if (query.text() != null) {
-			statement = statement.param("text", query.text());
-		}
-		if (query.from() != null) {
-			statement = statement.param("from", query.from());
-		}
-		if (query.to() != null) {
-			statement = statement.param("to", query.to());
-		}
-		return statement.query(Long.class).single();
 	}
 
 	static Paper paper(ResultSet rs, int row) throws SQLException {
