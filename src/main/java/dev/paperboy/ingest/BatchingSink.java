@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * rejections, and keeps the run's counts current so a long import shows its progress.
  *
  * <p>
- * Batches are written on a writer thread while the source goes on reading, so parsing and
- * the database work overlap; at most two batches are in flight, so memory stays bounded.
- * Call {@link #finish()} once at the end.
+ * Batches are written by writer threads (each with its own connection) while the source
+ * goes on reading, so parsing and the database work (mostly computing the full-text
+ * vectors) use every core; at most one batch per writer is in flight, so memory stays
+ * bounded. Call {@link #finish()} once at the end.
  */
 final class BatchingSink implements RecordSink {
 
@@ -52,6 +53,8 @@ final class BatchingSink implements RecordSink {
 
 	private final Set<String> notes = new LinkedHashSet<>();
 
+	private final int writers;
+
 	private final ExecutorService writer;
 
 	private final Deque<Future<SaveCounts>> inFlight = new ArrayDeque<>();
@@ -69,7 +72,9 @@ final class BatchingSink implements RecordSink {
 		this.runs = runs;
 		this.batchSize = properties.batchSize();
 		this.maxRecordedRejections = properties.maxRecordedRejections();
-		this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("paperboy-writer-" + runId).factory());
+		this.writers = properties.writers();
+		this.writer = Executors.newFixedThreadPool(this.writers,
+				Thread.ofPlatform().name("paperboy-writer-" + runId + "-", 1).factory());
 	}
 
 	@Override
@@ -105,7 +110,7 @@ final class BatchingSink implements RecordSink {
 			List<PaperRecord> batch = List.copyOf(this.pending);
 			this.pending.clear();
 			this.inFlight.add(this.writer.submit(() -> this.catalog.save(batch)));
-			while (this.inFlight.size() > 1) {
+			while (this.inFlight.size() > this.writers) {
 				collect();
 			}
 		}

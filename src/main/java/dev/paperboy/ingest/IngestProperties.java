@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Pattern;
  * fetches.
  *
  * @param batchSize records written per statement
+ * @param writers batches written at once during one run, each on its own connection
  * @param maxTitleLength longest title accepted, in characters
  * @param maxAbstractLength longest abstract accepted, in characters; longer records are
  * rejected with their length
@@ -39,9 +40,10 @@ import jakarta.validation.constraints.Pattern;
 @ConfigurationProperties("paperboy.ingest")
 @Validated
 public record IngestProperties(@DefaultValue("500") @Min(1) @Max(5000) int batchSize,
-		@DefaultValue("1000") @Min(10) int maxTitleLength, @DefaultValue("20000") @Min(100) int maxAbstractLength,
-		@DefaultValue("1MB") DataSize maxRecordSize, @DefaultValue("10000") @Min(0) int maxRecordedRejections,
-		@DefaultValue @Valid Http http, @DefaultValue @Valid HuggingFace huggingFace, @DefaultValue @Valid Arxiv arxiv,
+		@DefaultValue("2") @Min(1) @Max(16) int writers, @DefaultValue("1000") @Min(10) int maxTitleLength,
+		@DefaultValue("20000") @Min(100) int maxAbstractLength, @DefaultValue("1MB") DataSize maxRecordSize,
+		@DefaultValue("10000") @Min(0) int maxRecordedRejections, @DefaultValue @Valid Http http,
+		@DefaultValue @Valid HuggingFace huggingFace, @DefaultValue @Valid Arxiv arxiv,
 		@DefaultValue @Valid Files files) {
 
 	/**

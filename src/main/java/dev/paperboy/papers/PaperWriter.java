@@ -20,11 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PaperWriter {
 
-	// Uses the unique indexes on paper.arxiv_id and paper_title_hash_idx.
+	// Two index lookups (the unique index on arxiv_id, paper_title_hash_idx); written as
+	// one
+	// query with OR, PostgreSQL scans the whole table.
 	private static final String KNOWN_SQL = """
-			select key, arxiv_id, title_hash from paper
-			where arxiv_id in (select jsonb_array_elements_text(cast(:ids as jsonb)))
-			   or title_hash in (select jsonb_array_elements_text(cast(:hashes as jsonb)))
+			select p.key, p.arxiv_id, p.title_hash
+			from jsonb_array_elements_text(cast(:ids as jsonb)) as i(id) join paper p on p.arxiv_id = i.id
+			union
+			select p.key, p.arxiv_id, p.title_hash
+			from jsonb_array_elements_text(cast(:hashes as jsonb)) as h(hash) join paper p on p.title_hash = h.hash
 			""";
 
 	// How a record (new) merges into the row it belongs to (old), column by column.
