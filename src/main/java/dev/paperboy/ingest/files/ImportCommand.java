@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.paperboy.ingest.FetchRun;
+import dev.paperboy.ingest.FetchService;
 import dev.paperboy.ingest.Trigger;
 
 import org.springframework.boot.ApplicationArguments;
@@ -22,12 +23,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "paperboy.command", havingValue = "import")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
+	private static final int REJECTIONS_SHOWN = 20;
+
 	private final FileImporter importer;
+
+	private final FetchService fetches;
 
 	private int exitCode;
 
-	ImportCommand(FileImporter importer) {
+	ImportCommand(FileImporter importer, FetchService fetches) {
 		this.importer = importer;
+		this.fetches = fetches;
 	}
 
 	@Override
@@ -50,6 +56,13 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					run.added(), run.updated(), run.unchanged(), run.rejected(), run.id());
 			if (run.message() != null) {
 				System.out.println("  " + run.message());
+			}
+			for (FetchRun.Rejection rejection : this.fetches.rejections(run.id(), REJECTIONS_SHOWN)) {
+				System.out.println("  rejected " + rejection.record() + ": " + rejection.reason());
+			}
+			if (run.rejected() > REJECTIONS_SHOWN) {
+				System.out.println("  ... and " + (run.rejected() - REJECTIONS_SHOWN)
+						+ " more: GET /api/v1/admin/fetch-runs/" + run.id());
 			}
 			if (run.status() == FetchRun.Status.FAILED) {
 				this.exitCode = 1;

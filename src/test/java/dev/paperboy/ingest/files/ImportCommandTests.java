@@ -77,7 +77,9 @@ class ImportCommandTests {
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.papers()).isEqualTo(1);
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 new").contains("1 rejected");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 new")
+			.contains("1 rejected")
+			.contains("rejected line 2: missing abstract");
 	}
 
 	@Test
