@@ -14,15 +14,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The one database configuration of the tests: PostgreSQL in a container when a Docker
- * engine is reachable, otherwise the same PostgreSQL major from the embedded binaries.
- * Never H2. Both are started once per test JVM and shared by every test context.
+ * The one infrastructure configuration of the tests (with {@link TestMailConfiguration}):
+ * PostgreSQL in a container when a Docker engine is reachable, otherwise the same
+ * PostgreSQL major from the embedded binaries. Never H2. Both are started once per test
+ * JVM and shared by every test context.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TestMailConfiguration.class)
 public class TestDatabaseConfiguration {
 
 	static final String POSTGRES_IMAGE = "postgres:18-alpine";

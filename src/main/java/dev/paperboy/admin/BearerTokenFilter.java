@@ -32,12 +32,31 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.expectedDigest = (token != null && !token.isBlank()) ? sha256(token) : null;
 	}
 
+	/**
+	 * @param presented what the request presented
+	 * @return whether it is the admin token
+	 */
+	boolean matches(String presented) {
+		return this.expectedDigest != null && MessageDigest.isEqual(this.expectedDigest, sha256(presented));
+	}
+
+	/**
+	 * @param request a request
+	 * @return the credential it presents, or null
+	 */
+	@Nullable String presented(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			return header.substring(PREFIX.length()).strip();
+		}
+		return null;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader("Authorization");
-		if (this.expectedDigest != null && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-				&& MessageDigest.isEqual(this.expectedDigest, sha256(header.substring(PREFIX.length()).strip()))) {
+		String presented = presented(request);
+		if (presented != null && matches(presented)) {
 			var authentication = UsernamePasswordAuthenticationToken.authenticated("admin-api-token", null,
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
 			SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -49,12 +50,40 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	// Admin pages in a browser (the embedded mailbox now, the console later): HTTP Basic
+	// with
+	// user "admin" and the admin API token as password, until the console brings real
+	// users.
 	@Bean
 	@Order(2)
+	SecurityFilterChain adminPages(HttpSecurity http, AdminProperties properties) throws Exception {
+		return http.securityMatcher("/admin/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
+			.addFilterBefore(new BasicTokenFilter(properties.apiToken()), AuthorizationFilter.class)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Paperboy admin\", charset=\"UTF-8\"");
+				response.sendError(HttpStatus.UNAUTHORIZED.value());
+			}))
+			.build();
+	}
+
+	// Public pages and API. No CSRF tokens: every page that changes a subscription
+	// carries a
+	// signed token in its URL that a forging site cannot know, one-click unsubscribe must
+	// work
+	// without any (RFC 8058), and a forged sign-up only sends a confirmation email that
+	// is
+	// rate limited. No referrer leaks a token to another site.
+	@Bean
+	@Order(3)
 	SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}
 

@@ -16,10 +16,11 @@ import jakarta.validation.constraints.Min;
  * setting {@code spring.datasource.url} turns the embedded database off regardless
  * @param dataDir where embedded services keep their data between restarts
  * @param postgresPort port of the embedded PostgreSQL on 127.0.0.1, 0 for any free port
+ * @param smtpPort port of the embedded SMTP server on 127.0.0.1, 0 for any free port
  */
 @ConfigurationProperties("paperboy.embedded")
 @Validated
 public record EmbeddedProperties(@DefaultValue("true") boolean enabled, @DefaultValue("data") Path dataDir,
-		@DefaultValue("0") @Min(0) @Max(65535) int postgresPort) {
+		@DefaultValue("0") @Min(0) @Max(65535) int postgresPort, @DefaultValue("0") @Min(0) @Max(65535) int smtpPort) {
 
 }

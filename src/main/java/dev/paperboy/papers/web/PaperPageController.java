@@ -24,13 +24,6 @@ class PaperPageController {
 		this.catalog = catalog;
 	}
 
-	// The subscribe page takes "/" once subscriptions exist; until then it shows the
-	// papers.
-	@GetMapping("/")
-	String home() {
-		return "redirect:/papers";
-	}
-
 	@GetMapping("/papers")
 	String papers(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {

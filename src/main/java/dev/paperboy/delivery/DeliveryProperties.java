@@ -1,0 +1,34 @@
+package dev.paperboy.delivery;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Who mail comes from.
+ *
+ * @param from the sender address
+ * @param fromName the sender's display name
+ * @param replyTo where replies go, if not to the sender
+ * @param suppressionSalt the secret salt of suppressed addresses' hashes (at least 16
+ * characters; generated and kept in the data directory in the embedded mode)
+ */
+@ConfigurationProperties("paperboy.delivery")
+@Validated
+public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank String from,
+		@DefaultValue("Paperboy") @NotBlank String fromName, @Nullable @Email String replyTo,
+		@NotBlank @Size(min = 16) String suppressionSalt) {
+
+	@Override
+	public String toString() {
+		return "DeliveryProperties[from=" + this.from + ", fromName=" + this.fromName + ", replyTo=" + this.replyTo
+				+ ", suppressionSalt=(secret)]";
+	}
+
+}

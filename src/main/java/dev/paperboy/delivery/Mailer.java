@@ -1,0 +1,94 @@
+package dev.paperboy.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one component that sends mail: multipart text and HTML, the configured sender,
+ * checked headers, and never to a suppressed address.
+ */
+@Service
+public class Mailer {
+
+	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	private final JavaMailSender sender;
+
+	private final Suppressions suppressions;
+
+	private final DeliveryProperties properties;
+
+	Mailer(JavaMailSender sender, Suppressions suppressions, DeliveryProperties properties) {
+		this.sender = sender;
+		this.suppressions = suppressions;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends a message, unless its recipient is suppressed.
+	 * @param mail the message
+	 * @return whether it was handed to the SMTP server
+	 * @throws MailException when the SMTP server refuses it or cannot be reached
+	 */
+	public boolean send(OutgoingMail mail) {
+		if (this.suppressions.isSuppressed(mail.to())) {
+			log.info("Not sending '{}': the recipient is suppressed", mail.subject());
+			return false;
+		}
+		MimeMessage message = new IdentifiedMimeMessage(this.sender.createMimeMessage(), mail.messageId());
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+					StandardCharsets.UTF_8.name());
+			helper.setFrom(this.properties.from(), this.properties.fromName());
+			if (this.properties.replyTo() != null) {
+				helper.setReplyTo(this.properties.replyTo());
+			}
+			helper.setTo(mail.to());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text(), mail.html());
+			for (var header : mail.headers().entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			throw new IllegalArgumentException("Cannot build the message: " + ex.getMessage(), ex);
+		}
+		this.sender.send(message);
+		return true;
+	}
+
+	/** A message that keeps the Message-ID it was given instead of generating one. */
+	private static final class IdentifiedMimeMessage extends MimeMessage {
+
+		private final @Nullable String messageId;
+
+		IdentifiedMimeMessage(MimeMessage template, @Nullable String messageId) {
+			super((Session) template.getSession());
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (this.messageId != null) {
+				setHeader("Message-ID", "<" + this.messageId + ">");
+			}
+			else {
+				super.updateMessageID();
+			}
+		}
+
+	}
+
+}

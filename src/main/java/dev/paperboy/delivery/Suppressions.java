@@ -1,0 +1,61 @@
+package dev.paperboy.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Addresses that must never be mailed again. Only a salted hash of each address is kept,
+ * so the list holds no personal data and still stops every future message to it.
+ */
+@Service
+public class Suppressions {
+
+	private final JdbcClient jdbc;
+
+	private final SecretKeySpec salt;
+
+	Suppressions(JdbcClient jdbc, DeliveryProperties properties) {
+		this.jdbc = jdbc;
+		this.salt = new SecretKeySpec(properties.suppressionSalt().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	public boolean isSuppressed(String address) {
+		return this.jdbc.sql("select exists (select 1 from suppression where address_hash = :hash)")
+			.param("hash", hash(address))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Suppresses an address; suppressing it again changes nothing.
+	 * @param address the address
+	 * @param reason why (erased, hard bounce, complaint, ...)
+	 */
+	public void suppress(String address, String reason) {
+		this.jdbc.sql("insert into suppression (address_hash, reason) values (:hash, :reason) on conflict do nothing")
+			.param("hash", hash(address))
+			.param("reason", reason)
+			.update();
+	}
+
+	String hash(String address) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.salt);
+			return HexFormat.of()
+				.formatHex(mac.doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

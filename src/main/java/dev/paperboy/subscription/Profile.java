@@ -1,0 +1,163 @@
+package dev.paperboy.subscription;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a subscriber wants: interests, keywords, authors and categories to follow, and
+ * when and how much to receive.
+ *
+ * @param interests one or two sentences in the subscriber's words
+ * @param keywords a web-search style query
+ * ({@code "spiking neural" OR neuromorphic -survey})
+ * @param authors authors to follow
+ * @param categories arXiv categories
+ * @param cadence daily or weekly
+ * @param weekday the day of a weekly digest
+ * @param deliveryHour the hour of delivery, 0 to 23, in the subscriber's time zone
+ * @param timeZone the subscriber's time zone
+ * @param papersPerDigest 1 to 50
+ */
+public record Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
+		DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest) {
+
+	private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
+
+	public static final Profile DEFAULT = new Profile("", "", List.of(), List.of(), Cadence.DAILY, DayOfWeek.MONDAY, 7,
+			ZoneId.of("UTC"), 10);
+
+	public Profile {
+		authors = List.copyOf(authors);
+		categories = List.copyOf(categories);
+	}
+
+	/** How often a digest goes out. */
+	public enum Cadence {
+
+		DAILY, WEEKLY
+
+	}
+
+	/**
+	 * Validates a profile from a form or the API.
+	 * @param interests free text
+	 * @param keywords a query
+	 * @param authors separated by commas or semicolons
+	 * @param categories separated by commas or spaces
+	 * @param cadence DAILY or WEEKLY
+	 * @param weekday MONDAY to SUNDAY
+	 * @param deliveryHour 0 to 23
+	 * @param timeZone an IANA time zone
+	 * @param papersPerDigest 1 to 50
+	 * @return the profile
+	 * @throws InvalidInputException naming the field that is wrong
+	 */
+	public static Profile of(@Nullable String interests, @Nullable String keywords, @Nullable String authors,
+			@Nullable String categories, @Nullable String cadence, @Nullable String weekday,
+			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest) {
+		return new Profile(text("interests", interests, 1000), text("keywords", keywords, 500),
+				split("authors", authors, "[;,]", 50), categories(categories), cadence(cadence), weekday(weekday),
+				range("delivery hour", deliveryHour, 0, 23, 7), zone(timeZone),
+				range("papers per digest", papersPerDigest, 1, 50, 10));
+	}
+
+	static String text(String field, @Nullable String value, int max) {
+		if (value == null) {
+			return "";
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			// Nothing typed into a form ever needs a line break; refusing them everywhere
+			// keeps
+			// them out of anything that might end up in a header.
+			if (Character.isISOControl(c)) {
+				throw new InvalidInputException(field, "must not contain line breaks or control characters");
+			}
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			throw new InvalidInputException(field, "must be at most " + max + " characters");
+		}
+		return text;
+	}
+
+	private static List<String> split(String field, @Nullable String value, String separator, int max) {
+		List<String> items = new ArrayList<>();
+		for (String item : text(field, value, 5000).split(separator)) {
+			String stripped = item.strip();
+			if (!stripped.isEmpty() && !items.contains(stripped)) {
+				if (stripped.length() > 200) {
+					throw new InvalidInputException(field, "entries must be at most 200 characters");
+				}
+				items.add(stripped);
+			}
+		}
+		if (items.size() > max) {
+			throw new InvalidInputException(field, "at most " + max + " entries");
+		}
+		return items;
+	}
+
+	private static List<String> categories(@Nullable String value) {
+		List<String> categories = split("categories", value, "[,\\s]+", 50);
+		for (String category : categories) {
+			if (!CATEGORY.matcher(category).matches()) {
+				throw new InvalidInputException("categories", "'" + category + "' is not an arXiv category");
+			}
+		}
+		return categories;
+	}
+
+	private static Cadence cadence(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return Cadence.DAILY;
+		}
+		try {
+			return Cadence.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("cadence", "must be DAILY or WEEKLY");
+		}
+	}
+
+	private static DayOfWeek weekday(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return DayOfWeek.MONDAY;
+		}
+		try {
+			return DayOfWeek.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("weekday", "must be a day of the week");
+		}
+	}
+
+	private static int range(String field, @Nullable Integer value, int min, int max, int fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		if (value < min || value > max) {
+			throw new InvalidInputException(field, "must be between " + min + " and " + max);
+		}
+		return value;
+	}
+
+	private static ZoneId zone(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(value.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidInputException("time zone", "is not a known time zone");
+		}
+	}
+
+}

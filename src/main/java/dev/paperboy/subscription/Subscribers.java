@@ -1,0 +1,185 @@
+package dev.paperboy.subscription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Subscribers and their consent records.
+ */
+@Repository
+class Subscribers {
+
+	private static final String COLUMNS = """
+			id, email, status, interests, keywords, authors, categories, cadence, weekday, delivery_hour, time_zone,
+			papers_per_digest, created_at, confirmed_at, unsubscribed_at""";
+
+	private final JdbcClient jdbc;
+
+	Subscribers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Subscriber> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from subscriber where id = :id")
+			.param("id", id)
+			.query(Subscribers::subscriber)
+			.optional();
+	}
+
+	// Locks the row: concurrent sign-ups for one address take turns.
+	Optional<Subscriber> lockByEmail(EmailAddress email) {
+		return this.jdbc.sql("select " + COLUMNS + " from subscriber where email_key = :key for update")
+			.param("key", email.key())
+			.query(Subscribers::subscriber)
+			.optional();
+	}
+
+	/**
+	 * Creates a pending subscriber, or finds the one another sign-up created a moment
+	 * ago.
+	 */
+	long insertPending(EmailAddress email, Profile profile) {
+		Long id = this.jdbc.sql("""
+				insert into subscriber (email, email_key, status) values (:email, :key, 'PENDING')
+				on conflict (email_key) do nothing returning id
+				""").param("email", email.value()).param("key", email.key()).query(Long.class).optional().orElse(null);
+		if (id == null) {
+			return lockByEmail(email).orElseThrow().id();
+		}
+		updateProfile(id, profile);
+		return id;
+	}
+
+	void updateProfile(long id, Profile profile) {
+		this.jdbc.sql("""
+				update subscriber set interests = :interests, keywords = :keywords,
+				    authors = cast(:authors as text[]), categories = cast(:categories as text[]), cadence = :cadence,
+				    weekday = :weekday, delivery_hour = :hour, time_zone = :zone, papers_per_digest = :papers,
+				    updated_at = now()
+				where id = :id
+				""")
+			.param("interests", profile.interests())
+			.param("keywords", profile.keywords())
+			.param("authors", arrayLiteral(profile.authors()))
+			.param("categories", arrayLiteral(profile.categories()))
+			.param("cadence", profile.cadence().name())
+			.param("weekday", profile.weekday().getValue())
+			.param("hour", profile.deliveryHour())
+			.param("zone", profile.timeZone().getId())
+			.param("papers", profile.papersPerDigest())
+			.param("id", id)
+			.update();
+	}
+
+	void setStatus(long id, Subscriber.Status status) {
+		this.jdbc
+			.sql("""
+					update subscriber set status = :status, updated_at = now(),
+					    confirmed_at = case when :status = 'ACTIVE' then coalesce(confirmed_at, now()) else confirmed_at end,
+					    unsubscribed_at = case when :status = 'UNSUBSCRIBED' then now() else null end
+					where id = :id
+					""")
+			.param("status", status.name())
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Records that a confirmation link issued at the given time is the one that works, if
+	 * the last confirmation email went out long enough ago.
+	 * @return whether a confirmation may be sent now
+	 */
+	boolean claimConfirmation(long id, Instant issuedAt, Instant sentBefore) {
+		return this.jdbc.sql("""
+				update subscriber set confirmation_issued_at = :issued, confirmation_sent_at = now()
+				where id = :id and (confirmation_sent_at is null or confirmation_sent_at < :before)
+				""")
+			.param("issued", Timestamp.from(issuedAt))
+			.param("before", Timestamp.from(sentBefore))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	void releaseConfirmation(long id) {
+		this.jdbc.sql("update subscriber set confirmation_sent_at = null where id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Uses up the confirmation link issued at the given time.
+	 * @return whether it was the live one
+	 */
+	boolean useConfirmation(long id, Instant issuedAt) {
+		return this.jdbc.sql("""
+				update subscriber set confirmation_issued_at = null
+				where id = :id and confirmation_issued_at = :issued
+				""").param("issued", Timestamp.from(issuedAt)).param("id", id).update() == 1;
+	}
+
+	void recordConsent(long id, String action, ClientInfo client, String formVersion, String agreedTo) {
+		this.jdbc.sql("""
+				insert into consent (subscriber_id, action, ip, user_agent, form_version, agreed_to)
+				values (:id, :action, :ip, :agent, :version, :agreed)
+				""")
+			.param("id", id)
+			.param("action", action)
+			.param("ip", client.ip())
+			.param("agent", client.userAgent())
+			.param("version", formVersion)
+			.param("agreed", agreedTo)
+			.update();
+	}
+
+	List<Map<String, Object>> consents(long id) {
+		return this.jdbc.sql("""
+				select action, given_at, ip, user_agent, form_version, agreed_to from consent
+				where subscriber_id = :id order by given_at, id
+				""").param("id", id).query().listOfRows();
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
+	}
+
+	private static String arrayLiteral(List<String> values) {
+		StringBuilder literal = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			literal.append((i > 0) ? "," : "")
+				.append('"')
+				.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+				.append('"');
+		}
+		return literal.append('}').toString();
+	}
+
+	private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
+		Profile profile = new Profile(rs.getString("interests"), rs.getString("keywords"),
+				strings(rs.getArray("authors")), strings(rs.getArray("categories")),
+				Profile.Cadence.valueOf(rs.getString("cadence")), DayOfWeek.of(rs.getInt("weekday")),
+				rs.getInt("delivery_hour"), ZoneId.of(rs.getString("time_zone")), rs.getInt("papers_per_digest"));
+		return new Subscriber(rs.getLong("id"), rs.getString("email"),
+				Subscriber.Status.valueOf(rs.getString("status")), profile, rs.getTimestamp("created_at").toInstant(),
+				instant(rs.getTimestamp("confirmed_at")), instant(rs.getTimestamp("unsubscribed_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
+	}
+
+}

@@ -1,0 +1,243 @@
+package dev.paperboy.subscription;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.paperboy.delivery.Mailer;
+import dev.paperboy.delivery.MailTemplates;
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.Suppressions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The subscriber's life: sign-up, confirmation, profile changes, pause, unsubscribe,
+ * resubscribe, export and erasure.
+ *
+ * <p>
+ * A sign-up answers the same way whatever the address's state (new, pending, active,
+ * unsubscribed, suppressed) and sends its email in the background, so neither the answer
+ * nor its timing tells anything about the address. At most one email per address goes out
+ * per {@code confirmation-interval}.
+ */
+@Service
+public class SubscriptionService {
+
+	static final String AGREED_SIGN_UP = "receive personalized research paper digests by email at the chosen cadence; "
+			+ "unsubscribe at any time through the link in every email";
+
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+
+	private final Subscribers subscribers;
+
+	private final Tokens tokens;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Suppressions suppressions;
+
+	private final SubscriptionProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final TaskExecutor executor;
+
+	SubscriptionService(Subscribers subscribers, Tokens tokens, Mailer mailer, MailTemplates templates,
+			Suppressions suppressions, SubscriptionProperties properties, TransactionTemplate transactions,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+		this.subscribers = subscribers;
+		this.tokens = tokens;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.suppressions = suppressions;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.executor = executor;
+	}
+
+	/**
+	 * Signs an address up, pending its confirmation. The caller answers the same whatever
+	 * happened here.
+	 * @param email the address
+	 * @param profile what the subscriber asked for
+	 * @param client where the request came from
+	 */
+	public void subscribe(EmailAddress email, Profile profile, ClientInfo client) {
+		if (this.suppressions.isSuppressed(email.value())) {
+			return;
+		}
+		Optional<Runnable> mail = this.transactions.execute((status) -> {
+			Optional<Subscriber> existing = this.subscribers.lockByEmail(email);
+			long id = existing.map(Subscriber::id).orElseGet(() -> this.subscribers.insertPending(email, profile));
+			Subscriber.Status state = existing.map(Subscriber::status).orElse(Subscriber.Status.PENDING);
+			boolean confirmed = state == Subscriber.Status.ACTIVE || state == Subscriber.Status.PAUSED;
+			if (!confirmed) {
+				// Unconfirmed, so nobody loses anything: the latest sign-up's profile
+				// counts.
+				this.subscribers.updateProfile(id, profile);
+				this.subscribers.recordConsent(id, "SIGN_UP", client, this.properties.formVersion(), AGREED_SIGN_UP);
+			}
+			Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			Instant sentBefore = Instant.now().minus(this.properties.confirmationInterval());
+			if (!this.subscribers.claimConfirmation(id, issuedAt, sentBefore)) {
+				return Optional.empty();
+			}
+			// An active subscriber who signs up again gets a link to their preferences,
+			// not a
+			// second subscription; a stranger typing their address changes nothing.
+			return Optional
+				.of(confirmed ? () -> sendAlreadySubscribed(id, email) : () -> sendConfirmation(id, email, issuedAt));
+		});
+		mail.ifPresent(this.executor::execute);
+	}
+
+	/**
+	 * Confirms a sign-up with its single-use, expiring link.
+	 * @param token the link's token
+	 * @param client where the request came from
+	 * @return the subscriber, now active, or empty for any link that does not work
+	 */
+	public Optional<Subscriber> confirm(String token, ClientInfo client) {
+		return this.tokens.verify(token, TokenPurpose.CONFIRM)
+			.flatMap((verified) -> this.transactions.execute((status) -> {
+				if (!this.subscribers.useConfirmation(verified.subscriberId(), verified.issuedAt())) {
+					return Optional.<Subscriber>empty();
+				}
+				this.subscribers.setStatus(verified.subscriberId(), Subscriber.Status.ACTIVE);
+				this.subscribers.recordConsent(verified.subscriberId(), "CONFIRM", client,
+						this.properties.formVersion(), AGREED_SIGN_UP);
+				return this.subscribers.find(verified.subscriberId());
+			}));
+	}
+
+	/**
+	 * @param token a signed link's token
+	 * @param purpose what the link is for
+	 * @return the subscriber it belongs to, or empty for a link that does not work or a
+	 * subscriber who was erased
+	 */
+	public Optional<Subscriber> subscriberFor(String token, TokenPurpose purpose) {
+		return this.tokens.verify(token, purpose).flatMap((verified) -> this.subscribers.find(verified.subscriberId()));
+	}
+
+	public void updateProfile(long subscriberId, Profile profile) {
+		this.subscribers.updateProfile(subscriberId, profile);
+	}
+
+	public void pause(long subscriberId) {
+		changeStatus(subscriberId, Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED);
+	}
+
+	public void resume(long subscriberId) {
+		changeStatus(subscriberId, Subscriber.Status.PAUSED, Subscriber.Status.ACTIVE);
+	}
+
+	/**
+	 * Unsubscribes; doing it again changes nothing.
+	 * @param subscriberId the subscriber
+	 */
+	public void unsubscribe(long subscriberId) {
+		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
+			.filter((subscriber) -> subscriber.status() != Subscriber.Status.UNSUBSCRIBED)
+			.ifPresent((subscriber) -> this.subscribers.setStatus(subscriberId, Subscriber.Status.UNSUBSCRIBED)));
+	}
+
+	/**
+	 * Subscribes again from the unsubscribe page: the signed link proves the address.
+	 * @param subscriberId the subscriber
+	 * @param client where the request came from
+	 */
+	public void resubscribe(long subscriberId, ClientInfo client) {
+		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
+			.filter((subscriber) -> subscriber.status() == Subscriber.Status.UNSUBSCRIBED)
+			.ifPresent((subscriber) -> {
+				this.subscribers.setStatus(subscriberId, Subscriber.Status.ACTIVE);
+				this.subscribers.recordConsent(subscriberId, "RESUBSCRIBE", client, this.properties.formVersion(),
+						AGREED_SIGN_UP);
+			}));
+	}
+
+	/**
+	 * Everything Paperboy keeps about a subscriber.
+	 * @param subscriberId the subscriber
+	 * @return profile and consent records, ready for JSON
+	 */
+	public Map<String, Object> export(long subscriberId) {
+		Subscriber subscriber = this.subscribers.find(subscriberId).orElseThrow();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("email", subscriber.email());
+		data.put("status", subscriber.status());
+		data.put("createdAt", subscriber.createdAt());
+		data.put("confirmedAt", subscriber.confirmedAt());
+		data.put("unsubscribedAt", subscriber.unsubscribedAt());
+		data.put("profile", subscriber.profile());
+		data.put("consents", this.subscribers.consents(subscriberId));
+		data.put("digestsReceived", java.util.List.of());
+		data.put("feedback", java.util.List.of());
+		return data;
+	}
+
+	/**
+	 * Erases a subscriber: their data is deleted, every link of theirs stops working, and
+	 * only a salted hash of the address stays, on the suppression list, so no import
+	 * mails it again.
+	 * @param subscriberId the subscriber
+	 */
+	public void erase(long subscriberId) {
+		this.transactions
+			.executeWithoutResult((status) -> this.subscribers.find(subscriberId).ifPresent((subscriber) -> {
+				this.suppressions.suppress(subscriber.email(), "erased at the subscriber's request");
+				this.subscribers.delete(subscriberId);
+			}));
+	}
+
+	public String link(long subscriberId, TokenPurpose purpose, String path) {
+		return this.properties.link(path + this.tokens.issue(subscriberId, purpose));
+	}
+
+	private void changeStatus(long subscriberId, Subscriber.Status from, Subscriber.Status to) {
+		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
+			.filter((subscriber) -> subscriber.status() == from)
+			.ifPresent((subscriber) -> this.subscribers.setStatus(subscriberId, to)));
+	}
+
+	private void sendConfirmation(long id, EmailAddress email, Instant issuedAt) {
+		String confirm = this.properties.link("/confirm/" + this.tokens.issue(id, TokenPurpose.CONFIRM, 0, issuedAt));
+		send(id, email, "Confirm your subscription to Paperboy", "confirmation",
+				Map.of("confirmUrl", confirm, "validHours", this.properties.confirmationValidity().toHours()));
+	}
+
+	private void sendAlreadySubscribed(long id, EmailAddress email) {
+		send(id, email, "You are already subscribed to Paperboy", "already-subscribed",
+				Map.of("manageUrl", link(id, TokenPurpose.MANAGE, "/manage/")));
+	}
+
+	// The messages echo nothing the submitter typed: a stranger cannot use them to mail
+	// text
+	// of their own to someone else.
+	private void send(long id, EmailAddress email, String subject, String template, Map<String, Object> variables) {
+		try {
+			Map<String, Object> model = new LinkedHashMap<>(variables);
+			model.put("siteUrl", this.properties.link("/"));
+			MailTemplates.Rendered body = this.templates.render(template, model);
+			this.mailer.send(new OutgoingMail(email.value(), subject, body.text(), body.html(),
+					Map.of("Auto-Submitted", "auto-generated"), null));
+		}
+		catch (RuntimeException ex) {
+			// Let the next sign-up try again instead of waiting out the interval.
+			this.subscribers.releaseConfirmation(id);
+			log.warn("Could not send the {} email to subscriber {}: {}", template, id, ex.getMessage());
+		}
+	}
+
+}

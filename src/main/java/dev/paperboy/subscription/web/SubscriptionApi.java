@@ -1,0 +1,187 @@
+package dev.paperboy.subscription.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.paperboy.subscription.EmailAddress;
+import dev.paperboy.subscription.InvalidInputException;
+import dev.paperboy.subscription.Profile;
+import dev.paperboy.subscription.RateLimiter;
+import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriptionService;
+import dev.paperboy.subscription.TokenPurpose;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The subscription API for sites that embed a sign-up form: the same rules and limits as
+ * the pages.
+ */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+@Tag(name = "Subscriptions", description = "Sign up, read and change a profile, unsubscribe")
+class SubscriptionApi {
+
+	private static final String ACCEPTED = "If the address can receive mail, a confirmation email is on its way.";
+
+	private final SubscriptionService subscriptions;
+
+	private final RateLimiter limiter;
+
+	SubscriptionApi(SubscriptionService subscriptions, RateLimiter limiter) {
+		this.subscriptions = subscriptions;
+		this.limiter = limiter;
+	}
+
+	@PostMapping
+	@Operation(summary = "Sign up; a confirmation email follows (double opt-in)",
+			description = "Answers 202 the same way whatever the address's state. 429 with Retry-After when rate limited.")
+	ResponseEntity<Map<String, String>> subscribe(@RequestBody SignUp body, HttpServletRequest request) {
+		Optional<EmailAddress> email = EmailAddress.parse(body.email());
+		Optional<Duration> wait = this.limiter.trySignUp(request.getRemoteAddr(), email);
+		if (wait.isPresent()) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+				.body(Map.of("message", "Too many sign-ups; try again later."));
+		}
+		if (email.isEmpty()) {
+			throw new InvalidInputException("email", "is not a valid email address");
+		}
+		Profile profile = body.profile().toProfile();
+		if (body.website() == null || body.website().isBlank()) {
+			this.subscriptions.subscribe(email.get(), profile, Requests.client(request));
+		}
+		return ResponseEntity.accepted().body(Map.of("status", "pending", "message", ACCEPTED));
+	}
+
+	@GetMapping("/{token}")
+	@Operation(summary = "Read a subscription with its manage token")
+	SubscriptionView read(@PathVariable String token) {
+		return view(subscriber(token, TokenPurpose.MANAGE));
+	}
+
+	@PutMapping("/{token}")
+	@Operation(summary = "Change a profile with its manage token; applies to the next digest")
+	SubscriptionView update(@PathVariable String token, @RequestBody ProfileBody body) {
+		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
+		this.subscriptions.updateProfile(subscriber.id(), body.toProfile());
+		return view(subscriber(token, TokenPurpose.MANAGE));
+	}
+
+	@PostMapping("/{token}/unsubscribe")
+	@Operation(summary = "Unsubscribe with an unsubscribe token; idempotent")
+	Map<String, String> unsubscribe(@PathVariable String token) {
+		this.subscriptions.unsubscribe(subscriber(token, TokenPurpose.UNSUBSCRIBE).id());
+		return Map.of("status", "unsubscribed");
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidLinkException.class)
+	ProblemDetail invalidLink() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This link does not work.");
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+
+	private Subscriber subscriber(String token, TokenPurpose purpose) {
+		return this.subscriptions.subscriberFor(token, purpose).orElseThrow(InvalidLinkException::new);
+	}
+
+	private static SubscriptionView view(Subscriber subscriber) {
+		return new SubscriptionView(subscriber.email(), subscriber.status(), ProfileBody.of(subscriber.profile()));
+	}
+
+	static final class InvalidLinkException extends RuntimeException {
+
+		InvalidLinkException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/**
+	 * A sign-up.
+	 *
+	 * @param email the address
+	 * @param profile what to receive
+	 * @param website leave empty (a honeypot)
+	 */
+	record SignUp(@Nullable String email, ProfileBody profile, @Nullable String website) {
+
+		SignUp {
+			profile = (profile != null) ? profile : ProfileBody.of(Profile.DEFAULT);
+		}
+
+	}
+
+	/**
+	 * A profile in the API.
+	 *
+	 * @param interests one or two sentences
+	 * @param keywords a web-search style query
+	 * @param authors authors to follow
+	 * @param categories arXiv categories
+	 * @param cadence DAILY or WEEKLY
+	 * @param weekday MONDAY to SUNDAY, for WEEKLY
+	 * @param deliveryHour 0 to 23
+	 * @param timeZone an IANA time zone such as Europe/Paris
+	 * @param papersPerDigest 1 to 50
+	 */
+	record ProfileBody(@Nullable String interests, @Nullable String keywords, @Nullable List<String> authors,
+			@Nullable List<String> categories, @Nullable String cadence, @Nullable String weekday,
+			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest) {
+
+		static ProfileBody of(Profile profile) {
+			return new ProfileBody(profile.interests(), profile.keywords(), profile.authors(), profile.categories(),
+					profile.cadence().name(), profile.weekday().name(), profile.deliveryHour(),
+					profile.timeZone().getId(), profile.papersPerDigest());
+		}
+
+		Profile toProfile() {
+			return Profile.of(this.interests, this.keywords, join(this.authors, ";"), join(this.categories, ","),
+					this.cadence, this.weekday, this.deliveryHour, this.timeZone, this.papersPerDigest);
+		}
+
+		private static @Nullable String join(@Nullable List<String> values, String separator) {
+			if (values == null) {
+				return null;
+			}
+			for (String value : values) {
+				if (value != null && (value.contains(";") || value.contains(","))) {
+					throw new InvalidInputException("list", "entries must not contain ',' or ';'");
+				}
+			}
+			return String.join(separator, values.stream().map((value) -> (value != null) ? value : "").toList());
+		}
+
+	}
+
+	record SubscriptionView(String email, Subscriber.Status status, ProfileBody profile) {
+	}
+
+}
