@@ -227,11 +227,15 @@ public class SubscriptionService {
 	// of their own to someone else.
 	private void send(long id, EmailAddress email, String subject, String template, Map<String, Object> variables) {
 		try {
+			String unsubscribe = link(id, TokenPurpose.UNSUBSCRIBE, "/unsubscribe/");
 			Map<String, Object> model = new LinkedHashMap<>(variables);
 			model.put("siteUrl", this.properties.link("/"));
+			model.put("unsubscribeUrl", unsubscribe);
 			MailTemplates.Rendered body = this.templates.render(template, model);
 			this.mailer.send(new OutgoingMail(email.value(), subject, body.text(), body.html(),
-					Map.of("Auto-Submitted", "auto-generated"), null));
+					Map.of("Auto-Submitted", "auto-generated", "List-Unsubscribe", "<" + unsubscribe + ">",
+							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+					null));
 		}
 		catch (RuntimeException ex) {
 			// Let the next sign-up try again instead of waiting out the interval.

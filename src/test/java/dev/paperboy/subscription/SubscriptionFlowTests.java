@@ -53,6 +53,12 @@ class SubscriptionFlowTests {
 		assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Paperboy");
 		assertThat(confirmation.getContentType()).startsWith("multipart/mixed");
 		assertThat(status()).isEqualTo("PENDING");
+		assertThat(confirmation.getHeader("List-Unsubscribe")[0])
+			.matches("<" + Browserless.PUBLIC_URL + "/unsubscribe/[A-Za-z0-9_-]+>");
+		assertThat(confirmation.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(confirmation))
+			.as("the confirmation echoes nothing the submitter typed")
+			.doesNotContain("Memory in language models");
 
 		String confirm = Browserless.link(confirmation, "/confirm/");
 		assertThat(this.web.get(confirm).body()).contains("Confirm my subscription");
@@ -96,6 +102,16 @@ class SubscriptionFlowTests {
 				this.jdbc.sql("select string_agg(action, ',' order by id) from consent").query(String.class).single())
 			.isEqualTo("SIGN_UP,CONFIRM,RESUBSCRIBE");
 		assertThat(TestMailConfiguration.mail().getReceivedMessages()).as("nothing but the confirmation").hasSize(1);
+	}
+
+	@Test
+	void documentsTheApiWithOpenApi() {
+		HttpResponse<String> docs = this.web.get("/v3/api-docs");
+		HttpResponse<String> ui = this.web.get("/swagger-ui/index.html");
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/subscriptions").contains("/api/v1/subscriptions/{token}/unsubscribe");
+		assertThat(ui.statusCode()).isEqualTo(200);
 	}
 
 	private String status() {
