@@ -21,12 +21,15 @@ import jakarta.validation.constraints.NotNull;
  * @param confirmationInterval least time between two confirmation emails to one address
  * @param formVersion recorded with every consent, to know what the subscriber saw
  * @param limits rate limits of sign-up and resend
+ * @param allowedOrigins sites whose pages may call the subscription API from the browser
+ * (CORS), e.g. {@code https://lab.example.org}; none by default
  */
 @ConfigurationProperties("paperboy.subscription")
 @Validated
 public record SubscriptionProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
 		@DefaultValue("48h") Duration confirmationValidity, @DefaultValue("1h") Duration confirmationInterval,
-		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits) {
+		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits, @DefaultValue( {
+		}) java.util.List<String> allowedOrigins){
 
 	/**
 	 * Rate limits, per client IP and per address. Exceeding one answers 429 with
