@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -30,8 +31,12 @@ public class Mailer {
 
 	private final DeliveryProperties properties;
 
-	Mailer(JavaMailSender sender, Suppressions suppressions, DeliveryProperties properties) {
-		this.sender = sender;
+	Mailer(ObjectProvider<JavaMailSender> sender, Suppressions suppressions, DeliveryProperties properties) {
+		this.sender = sender.getIfAvailable(() -> {
+			throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, "
+					+ "spring.mail.username, spring.mail.password as needed). Only the embedded mode, without a "
+					+ "datasource URL, brings its own.");
+		});
 		this.suppressions = suppressions;
 		this.properties = properties;
 	}
