@@ -1,9 +1,8 @@
 package dev.paperboy;
 
-import java.util.Properties;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.paperboy.embedded.LoopbackSmtp;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,15 +23,7 @@ public class TestMailConfiguration {
 
 	@Bean
 	JavaMailSenderImpl mailSender() {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(MAIL.getSmtp().getPort());
-		Properties properties = new Properties();
-		properties.setProperty("mail.smtp.connectiontimeout", "5000");
-		properties.setProperty("mail.smtp.timeout", "5000");
-		properties.setProperty("mail.smtp.writetimeout", "5000");
-		sender.setJavaMailProperties(properties);
-		return sender;
+		return LoopbackSmtp.sender(MAIL.getSmtp().getPort());
 	}
 
 	private static GreenMail start() {

@@ -1,7 +1,6 @@
 package dev.paperboy.embedded;
 
 import java.nio.file.Path;
-import java.util.Properties;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -36,14 +35,7 @@ class EmbeddedSmtpConfiguration {
 
 	@Bean
 	JavaMailSenderImpl mailSender(GreenMail embeddedSmtp, EmbeddedProperties properties) {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(embeddedSmtp.getSmtp().getPort());
-		Properties javaMail = new Properties();
-		javaMail.setProperty("mail.smtp.connectiontimeout", "5000");
-		javaMail.setProperty("mail.smtp.timeout", "10000");
-		javaMail.setProperty("mail.smtp.writetimeout", "10000");
-		sender.setJavaMailProperties(javaMail);
+		JavaMailSenderImpl sender = LoopbackSmtp.sender(embeddedSmtp.getSmtp().getPort());
 		log.info(
 				"Embedded mode: mail goes to an SMTP server on 127.0.0.1:{}; read it at /admin/mailbox "
 						+ "(user admin, password paperboy.admin.api-token from {})",
