@@ -14,10 +14,38 @@ import jakarta.validation.constraints.Min;
  * Matching.
  *
  * @param embeddings how papers get their vectors
+ * @param candidateWindow papers first seen this long ago at most are candidates
+ * @param maxCandidates candidates scored per subscriber at most, newest first
+ * @param weights how much each signal counts (see docs/matching.md)
+ * @param threshold least score of a paper that goes into a digest
+ * @param semanticThreshold least similarity that counts as "close to your interests"
+ * @param diversity the weight of relevance against novelty when picking (maximal marginal
+ * relevance): 1 ranks by score alone
+ * @param trendingUpvotes upvotes from which a paper's reasons say it is trending
  */
 @ConfigurationProperties("paperboy.matching")
 @Validated
-public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings) {
+public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings,
+		@DefaultValue("7d") Duration candidateWindow, @DefaultValue("2000") @Min(1) int maxCandidates,
+		@DefaultValue @Valid Weights weights, @DefaultValue("0.2") double threshold,
+		@DefaultValue("0.3") double semanticThreshold, @DefaultValue("0.7") double diversity,
+		@DefaultValue("20") int trendingUpvotes) {
+
+	/**
+	 * Weights of the signals in a paper's score.
+	 *
+	 * @param semantic similarity of the paper to the subscriber's interests
+	 * @param keyword full-text rank for the subscriber's keywords
+	 * @param author the paper is by a followed author
+	 * @param category the paper is in a followed category
+	 * @param popularity upvotes, relative to the most upvoted candidate (log scale)
+	 * @param recency how new the paper is (halves every two days or so)
+	 */
+	public record Weights(@DefaultValue("0.6") double semantic, @DefaultValue("0.3") double keyword,
+			@DefaultValue("0.4") double author, @DefaultValue("0.1") double category,
+			@DefaultValue("0.1") double popularity, @DefaultValue("0.05") double recency) {
+
+	}
 
 	/**
 	 * The embedding worker.

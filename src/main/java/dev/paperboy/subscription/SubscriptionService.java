@@ -130,6 +130,10 @@ public class SubscriptionService {
 		return this.tokens.verify(token, purpose).flatMap((verified) -> this.subscribers.find(verified.subscriberId()));
 	}
 
+	public Optional<Subscriber> find(long subscriberId) {
+		return this.subscribers.find(subscriberId);
+	}
+
 	public void updateProfile(long subscriberId, Profile profile) {
 		this.subscribers.updateProfile(subscriberId, profile);
 	}

@@ -1,11 +1,7 @@
 package dev.paperboy.subscription.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import dev.paperboy.papers.Paper;
-import dev.paperboy.papers.PaperCatalog;
-import dev.paperboy.papers.PaperQuery;
+import dev.paperboy.subscription.DigestPreview;
 import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
@@ -37,13 +33,13 @@ class PreferencePages {
 
 	private final SubscriptionService subscriptions;
 
-	private final PaperCatalog catalog;
+	private final DigestPreview preview;
 
 	private final JsonMapper json;
 
-	PreferencePages(SubscriptionService subscriptions, PaperCatalog catalog, JsonMapper json) {
+	PreferencePages(SubscriptionService subscriptions, DigestPreview preview, JsonMapper json) {
 		this.subscriptions = subscriptions;
-		this.catalog = catalog;
+		this.preview = preview;
 		this.json = json;
 	}
 
@@ -126,16 +122,10 @@ class PreferencePages {
 		model.addAttribute("token", token);
 		model.addAttribute("subscriber", subscriber);
 		model.addAttribute("form", form);
-		model.addAttribute("preview", preview(subscriber.profile()));
+		model.addAttribute("preview", this.preview.preview(subscriber));
 		model.addAttribute("unsubscribeUrl",
 				this.subscriptions.link(subscriber.id(), TokenPurpose.UNSUBSCRIBE, "/unsubscribe/"));
 		return "public/manage";
-	}
-
-	// Until the matcher exists: the newest papers that match the subscriber's keywords.
-	private List<Paper> preview(Profile profile) {
-		String keywords = profile.keywords().isBlank() ? null : profile.keywords();
-		return this.catalog.search(new PaperQuery(keywords, null, null, profile.papersPerDigest(), 0)).papers();
 	}
 
 }

@@ -1,0 +1,104 @@
+package dev.paperboy.papers;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the matcher reads from the catalog: recent papers with their vectors, and
+ * full-text ranks of those papers for a subscriber's keywords.
+ */
+@Service
+public class PaperCandidates {
+
+	// paper_first_seen_idx finds the window; the vector comes by primary key.
+	private static final String RECENT_SQL = """
+			select p.key, p.arxiv_id, p.title, p.abstract, p.authors, p.categories, p.arxiv_url, p.pdf_url, p.hf_url,
+			       p.code_url, p.project_url, p.published_on, p.featured_on, p.first_seen_at, p.upvotes, p.comments,
+			       p.keywords, p.summary, p.sources, p.id, e.vector
+			from paper p left join paper_embedding e on e.paper_id = p.id and e.model = :model
+			where p.first_seen_at >= :since
+			order by p.first_seen_at desc, p.id desc
+			limit :limit
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PaperCandidates(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * @param since papers first seen at or after this
+	 * @param model the embedding model whose vectors to attach
+	 * @param limit how many at most, newest first
+	 * @return the candidates
+	 */
+	public List<Candidate> recent(Instant since, String model, int limit) {
+		return this.jdbc.sql(RECENT_SQL)
+			.param("since", java.sql.Timestamp.from(since))
+			.param("model", model)
+			.param("limit", limit)
+			.query((rs, n) -> new Candidate(rs.getLong("id"), PaperReader.paper(rs, n), vector(rs.getArray("vector"))))
+			.list();
+	}
+
+	/**
+	 * Full-text rank of each paper that matches a web-search style query (title hits
+	 * weigh more: the title is weight A of the search vector).
+	 * @param ids the papers
+	 * @param query the query
+	 * @return rank by paper id, only for papers that match
+	 */
+	public Map<Long, Double> ranks(Collection<Long> ids, String query) {
+		Map<Long, Double> ranks = new HashMap<>();
+		if (ids.isEmpty() || query.isBlank()) {
+			return ranks;
+		}
+		this.jdbc.sql("""
+				select p.id, ts_rank_cd(p.search, q) as rank
+				from paper p, websearch_to_tsquery('english', :query) q
+				where p.id in (select jsonb_array_elements_text(cast(:ids as jsonb))::bigint) and p.search @@ q
+				""").param("query", query).param("ids", this.json.writeValueAsString(ids)).query((rs) -> {
+			ranks.put(rs.getLong("id"), rs.getDouble("rank"));
+		});
+		return ranks;
+	}
+
+	/**
+	 * @param ids the papers
+	 * @param query a web-search style query
+	 * @return the papers that match it
+	 */
+	public Set<Long> matching(Collection<Long> ids, String query) {
+		return new HashSet<>(ranks(ids, query).keySet());
+	}
+
+	private static float @Nullable [] vector(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object[] values = (Object[]) array.getArray();
+		float[] vector = new float[values.length];
+		for (int i = 0; i < values.length; i++) {
+			vector[i] = ((Number) values[i]).floatValue();
+		}
+		return vector;
+	}
+
+}

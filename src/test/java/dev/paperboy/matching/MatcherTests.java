@@ -1,0 +1,152 @@
+package dev.paperboy.matching;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import dev.paperboy.ApiClient;
+import dev.paperboy.DatabaseCleaner;
+import dev.paperboy.PaperboyTest;
+import dev.paperboy.papers.PaperCatalog;
+import dev.paperboy.papers.PaperLinks;
+import dev.paperboy.papers.PaperRecord;
+import dev.paperboy.subscription.Profile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PaperboyTest
+class MatcherTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Matcher matcher;
+
+	@Autowired
+	PaperCatalog catalog;
+
+	@Autowired
+	PaperEmbedder embedder;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void papers() {
+		DatabaseCleaner.clean(this.jdbc);
+		this.catalog.save(List.of(
+				paper("2601.00001", "A survey of spiking neural networks",
+						"We survey spiking neural networks, neuromorphic hardware and training methods.",
+						List.of("Ada Lovelace"), 5),
+				paper("2601.00002", "Training spiking neural networks with surrogate gradients",
+						"Surrogate gradients make deep spiking neural networks trainable on neuromorphic chips.",
+						List.of("Alan Turing"), 12),
+				paper("2601.00003", "Contract law in medieval Venice",
+						"A legal history of commercial contracts in the Venetian republic.", List.of("Yann LeCun"), 3),
+				paper("2601.00004", "Scaling laws for large language models",
+						"We study how language model loss scales with parameters and data.", List.of("Grace Hopper"),
+						250),
+				paper("2601.00005", "Diffusion models for image generation", "Denoising diffusion produces images.",
+						List.of("Edsger Dijkstra"), 90)));
+		this.embedder.embedAll();
+	}
+
+	@Test
+	void ranksByInterestsWithReasons() {
+		Selection selection = select(profile("Spiking neural networks for neuromorphic hardware", "", List.of()));
+
+		assertThat(selection.trending()).isFalse();
+		assertThat(selection.papers()).extracting(Match::key).startsWith("2601.00001").doesNotContain("2601.00003");
+		assertThat(selection.papers().get(0).reasons())
+			.anyMatch((reason) -> reason.startsWith("close to your interest"));
+	}
+
+	@Test
+	void removesAPaperWithAnExcludedKeywordEvenWhenItWouldRankFirst() {
+		Profile profile = profile("Spiking neural networks for neuromorphic hardware",
+				"\"spiking neural\" OR neuromorphic -survey", List.of());
+
+		Selection selection = select(profile);
+
+		assertThat(selection.papers()).extracting(Match::key).doesNotContain("2601.00001").startsWith("2601.00002");
+		assertThat(selection.papers().get(0).reasons()).contains("matches your keyword 'spiking neural'");
+		assertThat(select(profile("Spiking neural networks for neuromorphic hardware", "", List.of())).papers())
+			.extracting(Match::key)
+			.as("without the exclusion it ranks first")
+			.startsWith("2601.00001");
+	}
+
+	@Test
+	void includesAFollowedAuthorsPaperWithItsReason() {
+		Selection selection = select(profile("Spiking neural networks", "", List.of("yann lecun")));
+
+		assertThat(selection.papers()).filteredOn((match) -> match.key().equals("2601.00003"))
+			.singleElement()
+			.satisfies((match) -> assertThat(match.reasons()).contains("by Yann LeCun, whom you follow"));
+	}
+
+	@Test
+	void givesTrendingPapersToASubscriberWithoutAProfile() {
+		Selection selection = select(profile("", "", List.of()));
+
+		assertThat(selection.trending()).isTrue();
+		assertThat(selection.papers()).extracting(Match::key).startsWith("2601.00004", "2601.00005");
+		assertThat(selection.papers().get(0).reasons()).containsExactly("trending: 250 upvotes");
+	}
+
+	@Test
+	void neverPicksAPaperAlreadySent() {
+		Selection selection = this.matcher.select(profile("Spiking neural networks", "", List.of()),
+				Set.of("2601.00001", "2601.00002"), Instant.now());
+
+		assertThat(selection.papers()).extracting(Match::key).doesNotContain("2601.00001", "2601.00002");
+	}
+
+	@Test
+	void previewsASubscribersNextDigestForAdminsOnly() {
+		long id = this.jdbc.sql("""
+				insert into subscriber (email, email_key, status, interests, keywords)
+				values ('ada@example.org', 'ada@example.org', 'ACTIVE', 'Spiking neural networks', 'neuromorphic')
+				returning id
+				""").query(Long.class).single();
+		ApiClient api = new ApiClient(this.port);
+
+		assertThat(api.get("/api/v1/admin/subscribers/" + id + "/preview").getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		JsonNode preview = ApiClient.json(api.adminGet("/api/v1/admin/subscribers/" + id + "/preview"));
+		JsonNode first = preview.get("papers").get(0);
+		assertThat(first.get("key").asString()).startsWith("2601.0000");
+		assertThat(first.get("title").isString()).isTrue();
+		assertThat(first.get("score").isNumber()).isTrue();
+		assertThat(first.get("reasons").isArray()).isTrue();
+		assertThat(first.has("paper")).isFalse();
+		assertThat(api.adminGet("/api/v1/admin/subscribers/999999/preview").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private Selection select(Profile profile) {
+		return this.matcher.select(profile, Set.of(), Instant.now());
+	}
+
+	private static Profile profile(String interests, String keywords, List<String> authors) {
+		return new Profile(interests, keywords, authors, List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7,
+				ZoneId.of("UTC"), 10);
+	}
+
+	private static PaperRecord paper(String id, String title, String abstractText, List<String> authors, int upvotes) {
+		return new PaperRecord("huggingface", id, title, abstractText, authors, List.of(), PaperLinks.forArxiv(id),
+				null, null, upvotes, 0, List.of(), null);
+	}
+
+}
