@@ -51,11 +51,29 @@ public class Matcher {
 	 * @return the papers of the next digest, best first
 	 */
 	public Selection select(Profile profile, Set<String> alreadySent, Instant now) {
+		return select(profile, Set.of(), alreadySent, now);
+	}
+
+	/**
+	 * @param profile what the subscriber wants
+	 * @param liked keys or arXiv ids of papers the subscriber likes; papers close to them
+	 * score as papers close to the interests do
+	 * @param alreadySent keys of papers the subscriber already received
+	 * @param now the time of the digest
+	 * @return the papers of the next digest, best first
+	 */
+	public Selection select(Profile profile, Set<String> liked, Set<String> alreadySent, Instant now) {
+		List<Candidate> likedPapers = this.candidates.byKeys(liked, this.embedder.model())
+			.stream()
+			.filter((paper) -> paper.vector() != null)
+			.toList();
+		Set<String> likedKeys = likedPapers.stream().map((paper) -> paper.paper().key()).collect(Collectors.toSet());
 		List<Candidate> pool = this.candidates
 			.recent(now.minus(this.properties.candidateWindow()), this.embedder.model(),
 					this.properties.maxCandidates())
 			.stream()
 			.filter((candidate) -> !alreadySent.contains(candidate.paper().key()))
+			.filter((candidate) -> !likedKeys.contains(candidate.paper().key()))
 			.toList();
 		KeywordQuery keywords = KeywordQuery.parse(profile.keywords());
 		Set<Long> ids = pool.stream().map(Candidate::id).collect(Collectors.toSet());
@@ -65,8 +83,8 @@ public class Matcher {
 		}
 		pool = pool.stream().filter((candidate) -> !excluded.contains(candidate.id())).toList();
 		boolean trending = profile.interests().isBlank() && keywords.terms().isEmpty() && profile.authors().isEmpty()
-				&& profile.categories().isEmpty();
-		List<Scored> scored = trending ? trending(pool, now) : score(profile, keywords, pool, now);
+				&& profile.categories().isEmpty() && likedPapers.isEmpty();
+		List<Scored> scored = trending ? trending(pool, now) : score(profile, likedPapers, keywords, pool, now);
 		List<Scored> relevant = scored.stream()
 			.filter((candidate) -> trending || (candidate.relevant && candidate.score >= this.properties.threshold()))
 			.sorted(Comparator.comparingDouble(Scored::score).reversed())
@@ -74,7 +92,8 @@ public class Matcher {
 		return new Selection(diversify(relevant, profile.papersPerDigest()), trending);
 	}
 
-	private List<Scored> score(Profile profile, KeywordQuery keywords, List<Candidate> pool, Instant now) {
+	private List<Scored> score(Profile profile, List<Candidate> likedPapers, KeywordQuery keywords,
+			List<Candidate> pool, Instant now) {
 		MatchingProperties.Weights weights = this.properties.weights();
 		Collection<Long> ids = pool.stream().map(Candidate::id).toList();
 		Map<Long, Double> keywordRanks = keywords.terms().isEmpty() ? Map.of()
@@ -90,6 +109,15 @@ public class Matcher {
 			List<String> reasons = new ArrayList<>();
 			double semantic = (interests != null && candidate.vector() != null)
 					? Math.max(0, TextEmbedder.cosine(interests, candidate.vector())) : 0;
+			Candidate closestLiked = null;
+			double liked = 0;
+			for (Candidate likedPaper : likedPapers) {
+				double similarity = similarity(candidate, likedPaper);
+				if (similarity > liked) {
+					liked = similarity;
+					closestLiked = likedPaper;
+				}
+			}
 			double rank = keywordRanks.getOrDefault(candidate.id(), 0.0);
 			double keyword = rank / (rank + 0.1);
 			String author = paper.authors()
@@ -99,7 +127,7 @@ public class Matcher {
 				.orElse(null);
 			String category = paper.categories().stream().filter(categories::contains).findFirst().orElse(null);
 			double popularity = popularity(paper, maxUpvotes);
-			double score = weights.semantic() * semantic + weights.keyword() * keyword
+			double score = weights.semantic() * Math.max(semantic, liked) + weights.keyword() * keyword
 					+ ((author != null) ? weights.author() : 0) + ((category != null) ? weights.category() : 0)
 					+ weights.popularity() * popularity + weights.recency() * recency(paper, now);
 			for (String term : matchedTerms.getOrDefault(candidate.id(), List.of())) {
@@ -111,12 +139,15 @@ public class Matcher {
 			if (semantic >= this.properties.semanticThreshold()) {
 				reasons.add("close to your interest in " + quote(profile.interests()));
 			}
+			if (closestLiked != null && liked >= this.properties.semanticThreshold()) {
+				reasons.add("similar to " + quote(closestLiked.paper().title()) + ", which you liked");
+			}
 			if (category != null) {
 				reasons.add("in " + category + ", a category you follow");
 			}
 			addTrending(paper, reasons);
 			boolean relevant = rank > 0 || author != null || category != null
-					|| semantic >= this.properties.semanticThreshold();
+					|| Math.max(semantic, liked) >= this.properties.semanticThreshold();
 			scored.add(new Scored(candidate, score, reasons, relevant));
 		}
 		return scored;

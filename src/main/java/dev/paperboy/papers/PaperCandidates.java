@@ -59,6 +59,26 @@ public class PaperCandidates {
 	}
 
 	/**
+	 * @param keys paper keys or arXiv ids
+	 * @param model the embedding model whose vectors to attach
+	 * @return the papers found
+	 */
+	public List<Candidate> byKeys(Collection<String> keys, String model) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(RECENT_SQL.replace("where p.first_seen_at >= :since", """
+					where p.key in (select jsonb_array_elements_text(cast(:keys as jsonb)))
+					   or p.arxiv_id in (select jsonb_array_elements_text(cast(:keys as jsonb)))""")
+				.replace("limit :limit", ""))
+			.param("keys", this.json.writeValueAsString(keys))
+			.param("model", model)
+			.query((rs, n) -> new Candidate(rs.getLong("id"), PaperReader.paper(rs, n), vector(rs.getArray("vector"))))
+			.list();
+	}
+
+	/**
 	 * Full-text rank of each paper that matches a web-search style query (title hits
 	 * weigh more: the title is weight A of the search vector).
 	 * @param ids the papers

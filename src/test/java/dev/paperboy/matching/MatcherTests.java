@@ -106,6 +106,17 @@ class MatcherTests {
 	}
 
 	@Test
+	void ranksPapersCloseToALikedPaperWithoutItAndSaysWhy() {
+		Selection selection = this.matcher.select(profile("", "", List.of()), Set.of("2601.00002"), Set.of(),
+				Instant.now());
+
+		assertThat(selection.trending()).isFalse();
+		assertThat(selection.papers()).extracting(Match::key).startsWith("2601.00001").doesNotContain("2601.00002");
+		assertThat(selection.papers().get(0).reasons())
+			.contains("similar to 'Training spiking neural networks with surrogate gradients', which you liked");
+	}
+
+	@Test
 	void neverPicksAPaperAlreadySent() {
 		Selection selection = this.matcher.select(profile("Spiking neural networks", "", List.of()),
 				Set.of("2601.00001", "2601.00002"), Instant.now());
