@@ -56,14 +56,14 @@ public class Matcher {
 
 	/**
 	 * @param profile what the subscriber wants
-	 * @param liked keys or arXiv ids of papers the subscriber likes; papers close to them
-	 * score as papers close to the interests do
+	 * @param liked arXiv ids, keys or exact titles of papers the subscriber likes; papers
+	 * close to them score as papers close to the interests do
 	 * @param alreadySent keys of papers the subscriber already received
 	 * @param now the time of the digest
 	 * @return the papers of the next digest, best first
 	 */
 	public Selection select(Profile profile, Set<String> liked, Set<String> alreadySent, Instant now) {
-		List<Candidate> likedPapers = this.candidates.byKeys(liked, this.embedder.model())
+		List<Candidate> likedPapers = this.candidates.byReferences(liked, this.embedder.model())
 			.stream()
 			.filter((paper) -> paper.vector() != null)
 			.toList();

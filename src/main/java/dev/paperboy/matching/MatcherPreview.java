@@ -6,6 +6,7 @@ import java.util.Set;
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.subscription.DigestPreview;
 import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriptionService;
 
 import org.springframework.stereotype.Component;
 
@@ -17,13 +18,17 @@ class MatcherPreview implements DigestPreview {
 
 	private final Matcher matcher;
 
-	MatcherPreview(Matcher matcher) {
+	private final SubscriptionService subscriptions;
+
+	MatcherPreview(Matcher matcher, SubscriptionService subscriptions) {
 		this.matcher = matcher;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
 	public Preview preview(Subscriber subscriber) {
-		Selection selection = this.matcher.select(subscriber.profile(), Set.of(), Instant.now());
+		Selection selection = this.matcher.select(subscriber.profile(),
+				Set.copyOf(this.subscriptions.likedPapers(subscriber.id())), Set.of(), Instant.now());
 		return new Preview(selection.papers().stream().map((match) -> {
 			PaperLinks links = match.paper().links();
 			String url = (links.huggingFace() != null) ? links.huggingFace() : links.arxiv();

@@ -3,6 +3,7 @@ package dev.paperboy.papers;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,20 +60,25 @@ public class PaperCandidates {
 	}
 
 	/**
-	 * @param keys paper keys or arXiv ids
+	 * @param references paper keys, arXiv ids (any form) or exact titles
 	 * @param model the embedding model whose vectors to attach
 	 * @return the papers found
 	 */
-	public List<Candidate> byKeys(Collection<String> keys, String model) {
-		if (keys.isEmpty()) {
+	public List<Candidate> byReferences(Collection<String> references, String model) {
+		if (references.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql(RECENT_SQL.replace("where p.first_seen_at >= :since", """
-					where p.key in (select jsonb_array_elements_text(cast(:keys as jsonb)))
-					   or p.arxiv_id in (select jsonb_array_elements_text(cast(:keys as jsonb)))""")
-				.replace("limit :limit", ""))
+		List<String> keys = new ArrayList<>(references);
+		references.forEach((reference) -> PaperKeys.arxivId(reference).ifPresent(keys::add));
+		List<String> hashes = references.stream().map(PaperKeys::titleHash).toList();
+		String sql = RECENT_SQL.replace("where p.first_seen_at >= :since", """
+				where p.key in (select jsonb_array_elements_text(cast(:keys as jsonb)))
+				   or p.arxiv_id in (select jsonb_array_elements_text(cast(:keys as jsonb)))
+				   or p.title_hash in (select jsonb_array_elements_text(cast(:hashes as jsonb)))""")
+			.replace("limit :limit", "");
+		return this.jdbc.sql(sql)
 			.param("keys", this.json.writeValueAsString(keys))
+			.param("hashes", this.json.writeValueAsString(hashes))
 			.param("model", model)
 			.query((rs, n) -> new Candidate(rs.getLong("id"), PaperReader.paper(rs, n), vector(rs.getArray("vector"))))
 			.list();

@@ -149,6 +149,36 @@ class Subscribers {
 				""").param("id", id).query().listOfRows();
 	}
 
+	List<String> likedPapers(long id) {
+		return this.jdbc.sql("select paper from liked_paper where subscriber_id = :id order by added_at, paper")
+			.param("id", id)
+			.query(String.class)
+			.list();
+	}
+
+	void replaceLikedPapers(long id, List<String> papers) {
+		this.jdbc.sql("delete from liked_paper where subscriber_id = :id").param("id", id).update();
+		for (String paper : papers) {
+			this.jdbc.sql("insert into liked_paper (subscriber_id, paper) values (:id, :paper) on conflict do nothing")
+				.param("id", id)
+				.param("paper", paper)
+				.update();
+		}
+	}
+
+	/**
+	 * Creates a subscriber who consented elsewhere, already active.
+	 * @return the id, or empty when the address is taken
+	 */
+	Optional<Long> insertActive(EmailAddress email, Profile profile) {
+		Optional<Long> id = this.jdbc.sql("""
+				insert into subscriber (email, email_key, status, confirmed_at) values (:email, :key, 'ACTIVE', now())
+				on conflict (email_key) do nothing returning id
+				""").param("email", email.value()).param("key", email.key()).query(Long.class).optional();
+		id.ifPresent((created) -> updateProfile(created, profile));
+		return id;
+	}
+
 	void delete(long id) {
 		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
 	}

@@ -3,6 +3,7 @@ package dev.paperboy.subscription;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -130,6 +131,38 @@ public class SubscriptionService {
 		return this.tokens.verify(token, purpose).flatMap((verified) -> this.subscribers.find(verified.subscriberId()));
 	}
 
+	/**
+	 * Adds a subscriber an operator imports from a list that already consented: active at
+	 * once, no confirmation email, the import recorded as their consent.
+	 * @param email the address
+	 * @param profile what they want
+	 * @param likedPapers arXiv ids, keys or exact titles of papers they like
+	 * @param client who imported them
+	 * @return the new subscriber's id
+	 * @throws InvalidInputException when the address is suppressed or already subscribed
+	 */
+	public long importActive(EmailAddress email, Profile profile, List<String> likedPapers, ClientInfo client) {
+		if (this.suppressions.isSuppressed(email.value())) {
+			throw new InvalidInputException("email", "is on the suppression list");
+		}
+		return this.transactions.execute((status) -> {
+			long id = this.subscribers.insertActive(email, profile)
+				.orElseThrow(() -> new InvalidInputException("email", "is already subscribed"));
+			this.subscribers.replaceLikedPapers(id, likedPapers);
+			this.subscribers.recordConsent(id, "OPERATOR_IMPORT", client, this.properties.formVersion(),
+					"consent given to the operator before the import");
+			return id;
+		});
+	}
+
+	/**
+	 * @param subscriberId the subscriber
+	 * @return arXiv ids, keys or exact titles of the papers they like
+	 */
+	public List<String> likedPapers(long subscriberId) {
+		return this.subscribers.likedPapers(subscriberId);
+	}
+
 	public Optional<Subscriber> find(long subscriberId) {
 		return this.subscribers.find(subscriberId);
 	}
@@ -186,8 +219,9 @@ public class SubscriptionService {
 		data.put("unsubscribedAt", subscriber.unsubscribedAt());
 		data.put("profile", subscriber.profile());
 		data.put("consents", this.subscribers.consents(subscriberId));
-		data.put("digestsReceived", java.util.List.of());
-		data.put("feedback", java.util.List.of());
+		data.put("likedPapers", this.subscribers.likedPapers(subscriberId));
+		data.put("digestsReceived", List.of());
+		data.put("feedback", List.of());
 		return data;
 	}
 

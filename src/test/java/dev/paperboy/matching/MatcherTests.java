@@ -146,6 +146,46 @@ class MatcherTests {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void createsAnActiveSubscriberForAnOperatorAndPreviewsWithTheirLikedPapers() {
+		ApiClient api = new ApiClient(this.port);
+		String body = """
+				{"email": "grace@example.org", "status": "ACTIVE", "interests": "", "keywords": "",
+				 "authors": [], "categories": [], "likedPapers": ["arXiv:2601.00002v2", "Contract law in medieval Venice"],
+				 "papersPerDigest": 3}
+				""";
+
+		var created = api.rest()
+			.post()
+			.uri("/api/v1/admin/subscribers")
+			.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+			.header("Content-Type", "application/json")
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+		var again = api.rest()
+			.post()
+			.uri("/api/v1/admin/subscribers")
+			.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+			.header("Content-Type", "application/json")
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		long id = ApiClient.json(created).get("id").asLong();
+		JsonNode preview = ApiClient.json(api.adminGet("/api/v1/admin/subscribers/" + id + "/preview"));
+		assertThat(preview.get("trending").asBoolean()).isFalse();
+		assertThat(preview.get("papers")).hasSizeLessThanOrEqualTo(3);
+		assertThat(preview.get("papers").get(0).get("key").asString()).isEqualTo("2601.00001");
+		assertThat(this.jdbc
+			.sql("select status || '/' || (select action from consent where subscriber_id = s.id) "
+					+ "from subscriber s")
+			.query(String.class)
+			.single()).isEqualTo("ACTIVE/OPERATOR_IMPORT");
+	}
+
 	private Selection select(Profile profile) {
 		return this.matcher.select(profile, Set.of(), Instant.now());
 	}

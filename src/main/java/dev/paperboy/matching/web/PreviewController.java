@@ -33,7 +33,8 @@ class PreviewController {
 	Selection preview(@PathVariable long id) {
 		Subscriber subscriber = this.subscriptions.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscriber"));
-		return this.matcher.select(subscriber.profile(), Set.of(), Instant.now());
+		return this.matcher.select(subscriber.profile(), Set.copyOf(this.subscriptions.likedPapers(id)), Set.of(),
+				Instant.now());
 	}
 
 }
