@@ -32,7 +32,7 @@ class MatcherPreview implements DigestPreview {
 		return new Preview(selection.papers().stream().map((match) -> {
 			PaperLinks links = match.paper().links();
 			String url = (links.huggingFace() != null) ? links.huggingFace() : links.arxiv();
-			return new Item(match.title(), url, match.reasons());
+			return new Item(match.key(), match.title(), url, match.reasons());
 		}).toList(), selection.trending());
 	}
 

@@ -28,11 +28,12 @@ public interface DigestPreview {
 	/**
 	 * One paper of a preview.
 	 *
+	 * @param key the paper's key
 	 * @param title the title
 	 * @param url where to read it, if known
 	 * @param reasons why it was picked
 	 */
-	record Item(String title, @Nullable String url, List<String> reasons) {
+	record Item(String key, String title, @Nullable String url, List<String> reasons) {
 	}
 
 }

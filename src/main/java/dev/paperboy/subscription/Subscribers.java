@@ -179,6 +179,29 @@ class Subscribers {
 		return id;
 	}
 
+	void vote(long id, String paperKey, boolean more) {
+		this.jdbc.sql("""
+				insert into feedback (subscriber_id, paper_key, vote) values (:id, :paper, :vote)
+				on conflict (subscriber_id, paper_key) do update set vote = excluded.vote, created_at = now()
+				""").param("id", id).param("paper", paperKey).param("vote", more ? 1 : -1).update();
+	}
+
+	void unvote(long id, String paperKey) {
+		this.jdbc.sql("delete from feedback where subscriber_id = :id and paper_key = :paper")
+			.param("id", id)
+			.param("paper", paperKey)
+			.update();
+	}
+
+	List<Feedback> feedback(long id) {
+		return this.jdbc.sql("""
+				select paper_key, vote, created_at from feedback where subscriber_id = :id order by created_at desc
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Feedback(rs.getString(1), rs.getInt(2) > 0, rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
 	void delete(long id) {
 		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
 	}

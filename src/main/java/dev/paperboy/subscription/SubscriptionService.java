@@ -163,6 +163,32 @@ public class SubscriptionService {
 		return this.subscribers.likedPapers(subscriberId);
 	}
 
+	/**
+	 * Records "more like this" or "less like this" on a paper; the next digest reflects
+	 * it.
+	 * @param subscriberId the subscriber
+	 * @param paperKey the paper
+	 * @param more true for more like this
+	 */
+	public void giveFeedback(long subscriberId, String paperKey, boolean more) {
+		if (paperKey.isBlank() || paperKey.length() > 200 || paperKey.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("paper", "is not a paper key");
+		}
+		this.subscribers.vote(subscriberId, paperKey, more);
+	}
+
+	public void undoFeedback(long subscriberId, String paperKey) {
+		this.subscribers.unvote(subscriberId, paperKey);
+	}
+
+	/**
+	 * @param subscriberId the subscriber
+	 * @return their feedback, newest first
+	 */
+	public List<Feedback> feedback(long subscriberId) {
+		return this.subscribers.feedback(subscriberId);
+	}
+
 	public Optional<Subscriber> find(long subscriberId) {
 		return this.subscribers.find(subscriberId);
 	}
@@ -221,7 +247,7 @@ public class SubscriptionService {
 		data.put("consents", this.subscribers.consents(subscriberId));
 		data.put("likedPapers", this.subscribers.likedPapers(subscriberId));
 		data.put("digestsReceived", List.of());
-		data.put("feedback", List.of());
+		data.put("feedback", this.subscribers.feedback(subscriberId));
 		return data;
 	}
 

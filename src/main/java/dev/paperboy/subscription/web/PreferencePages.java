@@ -1,6 +1,8 @@
 package dev.paperboy.subscription.web;
 
 import java.nio.charset.StandardCharsets;
+import dev.paperboy.papers.Paper;
+import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.DigestPreview;
 import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.Profile;
@@ -35,11 +37,14 @@ class PreferencePages {
 
 	private final DigestPreview preview;
 
+	private final PaperCatalog catalog;
+
 	private final JsonMapper json;
 
-	PreferencePages(SubscriptionService subscriptions, DigestPreview preview, JsonMapper json) {
+	PreferencePages(SubscriptionService subscriptions, DigestPreview preview, PaperCatalog catalog, JsonMapper json) {
 		this.subscriptions = subscriptions;
 		this.preview = preview;
+		this.catalog = catalog;
 		this.json = json;
 	}
 
@@ -86,6 +91,25 @@ class PreferencePages {
 		}).orElseGet(() -> SubscriptionPages.invalidLink(response));
 	}
 
+	@PostMapping("/manage/{token}/feedback")
+	String feedback(@PathVariable String token, @RequestParam String paper, @RequestParam String vote,
+			HttpServletResponse response, Model model) {
+		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE).map((subscriber) -> {
+			this.subscriptions.giveFeedback(subscriber.id(), paper, "more".equals(vote));
+			model.addAttribute("feedbackSaved", true);
+			return reload(token, model);
+		}).orElseGet(() -> SubscriptionPages.invalidLink(response));
+	}
+
+	@PostMapping("/manage/{token}/feedback/undo")
+	String undoFeedback(@PathVariable String token, @RequestParam String paper, HttpServletResponse response,
+			Model model) {
+		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE).map((subscriber) -> {
+			this.subscriptions.undoFeedback(subscriber.id(), paper);
+			return reload(token, model);
+		}).orElseGet(() -> SubscriptionPages.invalidLink(response));
+	}
+
 	@PostMapping("/manage/{token}/export")
 	ResponseEntity<byte[]> export(@PathVariable String token) {
 		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE)
@@ -123,9 +147,18 @@ class PreferencePages {
 		model.addAttribute("subscriber", subscriber);
 		model.addAttribute("form", form);
 		model.addAttribute("preview", this.preview.preview(subscriber));
+		model.addAttribute("feedback", this.subscriptions.feedback(subscriber.id())
+			.stream()
+			.limit(50)
+			.map((given) -> new FeedbackView(given.paperKey(),
+					this.catalog.find(given.paperKey()).map(Paper::title).orElse(given.paperKey()), given.more()))
+			.toList());
 		model.addAttribute("unsubscribeUrl",
 				this.subscriptions.link(subscriber.id(), TokenPurpose.UNSUBSCRIBE, "/unsubscribe/"));
 		return "public/manage";
+	}
+
+	record FeedbackView(String key, String title, boolean more) {
 	}
 
 }
