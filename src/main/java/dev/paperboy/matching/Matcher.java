@@ -63,11 +63,27 @@ public class Matcher {
 	 * @return the papers of the next digest, best first
 	 */
 	public Selection select(Profile profile, Set<String> liked, Set<String> alreadySent, Instant now) {
-		List<Candidate> likedPapers = this.candidates.byReferences(liked, this.embedder.model())
-			.stream()
-			.filter((paper) -> paper.vector() != null)
-			.toList();
-		Set<String> likedKeys = likedPapers.stream().map((paper) -> paper.paper().key()).collect(Collectors.toSet());
+		return select(profile, liked, Set.of(), alreadySent, now);
+	}
+
+	/**
+	 * @param profile what the subscriber wants
+	 * @param liked arXiv ids, keys or exact titles of papers the subscriber likes ("more
+	 * like this"); papers close to them score as papers close to the interests do
+	 * @param disliked papers the subscriber said "less like this" about; papers close to
+	 * them lose as much as papers close to liked ones gain
+	 * @param alreadySent keys of papers the subscriber already received
+	 * @param now the time of the digest
+	 * @return the papers of the next digest, best first
+	 */
+	public Selection select(Profile profile, Set<String> liked, Set<String> disliked, Set<String> alreadySent,
+			Instant now) {
+		List<Candidate> likedPapers = withVectors(liked);
+		List<Candidate> dislikedPapers = withVectors(disliked);
+		Set<String> likedKeys = likedPapers.stream()
+			.map((paper) -> paper.paper().key())
+			.collect(Collectors.toCollection(HashSet::new));
+		dislikedPapers.forEach((paper) -> likedKeys.add(paper.paper().key()));
 		List<Candidate> pool = this.candidates
 			.recent(now.minus(this.properties.candidateWindow()), this.embedder.model(),
 					this.properties.maxCandidates())
@@ -84,7 +100,8 @@ public class Matcher {
 		pool = pool.stream().filter((candidate) -> !excluded.contains(candidate.id())).toList();
 		boolean trending = profile.interests().isBlank() && keywords.terms().isEmpty() && profile.authors().isEmpty()
 				&& profile.categories().isEmpty() && likedPapers.isEmpty();
-		List<Scored> scored = trending ? trending(pool, now) : score(profile, likedPapers, keywords, pool, now);
+		List<Scored> scored = trending ? trending(pool, now)
+				: score(profile, likedPapers, dislikedPapers, keywords, pool, now);
 		List<Scored> relevant = scored.stream()
 			.filter((candidate) -> trending || (candidate.relevant && candidate.score >= this.properties.threshold()))
 			.sorted(Comparator.comparingDouble(Scored::score).reversed())
@@ -92,8 +109,8 @@ public class Matcher {
 		return new Selection(diversify(relevant, profile.papersPerDigest()), trending);
 	}
 
-	private List<Scored> score(Profile profile, List<Candidate> likedPapers, KeywordQuery keywords,
-			List<Candidate> pool, Instant now) {
+	private List<Scored> score(Profile profile, List<Candidate> likedPapers, List<Candidate> dislikedPapers,
+			KeywordQuery keywords, List<Candidate> pool, Instant now) {
 		MatchingProperties.Weights weights = this.properties.weights();
 		Collection<Long> ids = pool.stream().map(Candidate::id).toList();
 		Map<Long, Double> keywordRanks = keywords.terms().isEmpty() ? Map.of()
@@ -127,7 +144,11 @@ public class Matcher {
 				.orElse(null);
 			String category = paper.categories().stream().filter(categories::contains).findFirst().orElse(null);
 			double popularity = popularity(paper, maxUpvotes);
-			double score = weights.semantic() * Math.max(semantic, liked) + weights.keyword() * keyword
+			double disliked = 0;
+			for (Candidate dislikedPaper : dislikedPapers) {
+				disliked = Math.max(disliked, similarity(candidate, dislikedPaper));
+			}
+			double score = weights.semantic() * (Math.max(semantic, liked) - disliked) + weights.keyword() * keyword
 					+ ((author != null) ? weights.author() : 0) + ((category != null) ? weights.category() : 0)
 					+ weights.popularity() * popularity + weights.recency() * recency(paper, now);
 			for (String term : matchedTerms.getOrDefault(candidate.id(), List.of())) {
@@ -151,6 +172,13 @@ public class Matcher {
 			scored.add(new Scored(candidate, score, reasons, relevant));
 		}
 		return scored;
+	}
+
+	private List<Candidate> withVectors(Set<String> references) {
+		return this.candidates.byReferences(references, this.embedder.model())
+			.stream()
+			.filter((paper) -> paper.vector() != null)
+			.toList();
 	}
 
 	private List<Scored> trending(List<Candidate> pool, Instant now) {

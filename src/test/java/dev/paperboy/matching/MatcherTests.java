@@ -117,6 +117,28 @@ class MatcherTests {
 	}
 
 	@Test
+	void lowersPapersSimilarToOneTheSubscriberWantsLessOfInTheNextPreview() {
+		long id = this.jdbc.sql("""
+				insert into subscriber (email, email_key, status, interests) values
+				('ida@example.org', 'ida@example.org', 'ACTIVE', 'Spiking neural networks') returning id
+				""").query(Long.class).single();
+		ApiClient api = new ApiClient(this.port);
+		List<String> before = keys(api, id);
+
+		this.jdbc.sql("insert into feedback (subscriber_id, paper_key, vote) values (:id, '2601.00002', -1)")
+			.param("id", id)
+			.update();
+		List<String> after = keys(api, id);
+
+		assertThat(before).contains("2601.00001", "2601.00002");
+		assertThat(after).doesNotContain("2601.00002");
+		assertThat(after.indexOf("2601.00001")).as("the similar survey drops: %s -> %s", before, after)
+			.isNotEqualTo(before.indexOf("2601.00001"))
+			.satisfiesAnyOf((position) -> assertThat(position).isEqualTo(-1),
+					(position) -> assertThat(position).isGreaterThan(before.indexOf("2601.00001")));
+	}
+
+	@Test
 	void neverPicksAPaperAlreadySent() {
 		Selection selection = this.matcher.select(profile("Spiking neural networks", "", List.of()),
 				Set.of("2601.00001", "2601.00002"), Instant.now());
@@ -184,6 +206,14 @@ class MatcherTests {
 					+ "from subscriber s")
 			.query(String.class)
 			.single()).isEqualTo("ACTIVE/OPERATOR_IMPORT");
+	}
+
+	private static List<String> keys(ApiClient api, long id) {
+		List<String> keys = new java.util.ArrayList<>();
+		ApiClient.json(api.adminGet("/api/v1/admin/subscribers/" + id + "/preview"))
+			.get("papers")
+			.forEach((paper) -> keys.add(paper.get("key").asString()));
+		return keys;
 	}
 
 	private Selection select(Profile profile) {

@@ -1,9 +1,8 @@
 package dev.paperboy.matching.web;
 
 import java.time.Instant;
-import java.util.Set;
 
-import dev.paperboy.matching.Matcher;
+import dev.paperboy.matching.MatcherPreview;
 import dev.paperboy.matching.Selection;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
@@ -20,11 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class PreviewController {
 
-	private final Matcher matcher;
+	private final MatcherPreview matcher;
 
 	private final SubscriptionService subscriptions;
 
-	PreviewController(Matcher matcher, SubscriptionService subscriptions) {
+	PreviewController(MatcherPreview matcher, SubscriptionService subscriptions) {
 		this.matcher = matcher;
 		this.subscriptions = subscriptions;
 	}
@@ -33,8 +32,7 @@ class PreviewController {
 	Selection preview(@PathVariable long id) {
 		Subscriber subscriber = this.subscriptions.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscriber"));
-		return this.matcher.select(subscriber.profile(), Set.copyOf(this.subscriptions.likedPapers(id)), Set.of(),
-				Instant.now());
+		return this.matcher.select(subscriber, Instant.now());
 	}
 
 }
