@@ -115,7 +115,7 @@ public class PaperCandidates {
 		return new HashSet<>(ranks(ids, query).keySet());
 	}
 
-	private static float @Nullable [] vector(@Nullable Array array) throws SQLException {
+	static float @Nullable [] vector(@Nullable Array array) throws SQLException {
 		if (array == null) {
 			return null;
 		}

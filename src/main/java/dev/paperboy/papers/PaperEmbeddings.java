@@ -115,14 +115,7 @@ public class PaperEmbeddings {
 		return this.jdbc.sql("select vector from paper_embedding where paper_id = :paper and model = :model")
 			.param("paper", paperId)
 			.param("model", model)
-			.query((rs, n) -> {
-				Object[] values = (Object[]) rs.getArray(1).getArray();
-				float[] vector = new float[values.length];
-				for (int i = 0; i < values.length; i++) {
-					vector[i] = ((Number) values[i]).floatValue();
-				}
-				return vector;
-			})
+			.query((rs, n) -> PaperCandidates.vector(rs.getArray(1)))
 			.optional();
 	}
 

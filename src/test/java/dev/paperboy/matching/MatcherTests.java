@@ -177,22 +177,8 @@ class MatcherTests {
 				 "papersPerDigest": 3}
 				""";
 
-		var created = api.rest()
-			.post()
-			.uri("/api/v1/admin/subscribers")
-			.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
-			.header("Content-Type", "application/json")
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
-		var again = api.rest()
-			.post()
-			.uri("/api/v1/admin/subscribers")
-			.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
-			.header("Content-Type", "application/json")
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+		var created = createSubscriber(api, body);
+		var again = createSubscriber(api, body);
 
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -206,6 +192,17 @@ class MatcherTests {
 					+ "from subscriber s")
 			.query(String.class)
 			.single()).isEqualTo("ACTIVE/OPERATOR_IMPORT");
+	}
+
+	private static org.springframework.http.ResponseEntity<String> createSubscriber(ApiClient api, String body) {
+		return api.rest()
+			.post()
+			.uri("/api/v1/admin/subscribers")
+			.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+			.header("Content-Type", "application/json")
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
 	}
 
 	private static List<String> keys(ApiClient api, long id) {
