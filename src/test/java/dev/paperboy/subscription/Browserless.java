@@ -74,11 +74,27 @@ final class Browserless {
 		}
 	}
 
-	/** Waits for the number of messages to reach at least the given count. */
-	static List<MimeMessage> awaitMessages(int count) {
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> TestMailConfiguration.mail().getReceivedMessages().length >= count);
-		return List.of(TestMailConfiguration.mail().getReceivedMessages());
+	/**
+	 * The messages received for one address. Tests share one SMTP server, and another
+	 * test's background send may still arrive, so tests count only their own recipients'
+	 * mail.
+	 */
+	static List<MimeMessage> messagesTo(String address) {
+		return java.util.Arrays.stream(TestMailConfiguration.mail().getReceivedMessages()).filter((message) -> {
+			try {
+				return java.util.Arrays.stream(message.getAllRecipients())
+					.anyMatch((recipient) -> recipient.toString().equalsIgnoreCase(address));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	/** Waits until at least the given number of messages reached the address. */
+	static List<MimeMessage> awaitMessagesTo(String address, int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(address).size() >= count);
+		return messagesTo(address);
 	}
 
 	/**

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PaperboyTest
 class SubscriptionFlowTests {
 
+	static final String ADA = "ada@lab.example.org";
+
 	@LocalServerPort
 	int port;
 
@@ -45,9 +47,9 @@ class SubscriptionFlowTests {
 		assertThat(signUp.statusCode()).isEqualTo(200);
 		assertThat(signUp.body()).contains("Check your inbox");
 
-		List<MimeMessage> mail = Browserless.awaitMessages(1);
+		List<MimeMessage> mail = Browserless.awaitMessagesTo(ADA, 1);
 		Thread.sleep(300);
-		assertThat(TestMailConfiguration.mail().getReceivedMessages()).hasSize(1);
+		assertThat(Browserless.messagesTo(ADA)).hasSize(1);
 		MimeMessage confirmation = mail.get(0);
 		assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("ada@lab.example.org");
 		assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Paperboy");
@@ -101,7 +103,7 @@ class SubscriptionFlowTests {
 		assertThat(
 				this.jdbc.sql("select string_agg(action, ',' order by id) from consent").query(String.class).single())
 			.isEqualTo("SIGN_UP,CONFIRM,RESUBSCRIBE");
-		assertThat(TestMailConfiguration.mail().getReceivedMessages()).as("nothing but the confirmation").hasSize(1);
+		assertThat(Browserless.messagesTo(ADA)).as("nothing but the confirmation").hasSize(1);
 	}
 
 	@Test
