@@ -28,7 +28,7 @@ import jakarta.validation.constraints.Min;
 public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings,
 		@DefaultValue("7d") Duration candidateWindow, @DefaultValue("2000") @Min(1) int maxCandidates,
 		@DefaultValue @Valid Weights weights, @DefaultValue("0.2") double threshold,
-		@DefaultValue("0.3") double semanticThreshold, @DefaultValue("0.7") double diversity,
+		@DefaultValue("0.3") double semanticThreshold, @DefaultValue("0.9") double diversity,
 		@DefaultValue("20") int trendingUpvotes) {
 
 	/**
