@@ -78,12 +78,15 @@ public class Matcher {
 	 */
 	public Selection select(Profile profile, Set<String> liked, Set<String> disliked, Set<String> alreadySent,
 			Instant now) {
-		List<Candidate> likedPapers = withVectors(liked);
-		List<Candidate> dislikedPapers = withVectors(disliked);
+		List<Candidate> likedPapers = this.candidates.byReferences(liked, this.embedder.model());
+		List<Candidate> dislikedPapers = this.candidates.byReferences(disliked, this.embedder.model());
+		// Papers the subscriber rated are never picked, with a vector yet or not.
 		Set<String> likedKeys = likedPapers.stream()
 			.map((paper) -> paper.paper().key())
 			.collect(Collectors.toCollection(HashSet::new));
 		dislikedPapers.forEach((paper) -> likedKeys.add(paper.paper().key()));
+		likedPapers = withVectors(likedPapers);
+		dislikedPapers = withVectors(dislikedPapers);
 		List<Candidate> pool = this.candidates
 			.recent(now.minus(this.properties.candidateWindow()), this.embedder.model(),
 					this.properties.maxCandidates())
@@ -174,11 +177,8 @@ public class Matcher {
 		return scored;
 	}
 
-	private List<Candidate> withVectors(Set<String> references) {
-		return this.candidates.byReferences(references, this.embedder.model())
-			.stream()
-			.filter((paper) -> paper.vector() != null)
-			.toList();
+	private static List<Candidate> withVectors(List<Candidate> papers) {
+		return papers.stream().filter((paper) -> paper.vector() != null).toList();
 	}
 
 	private List<Scored> trending(List<Candidate> pool, Instant now) {

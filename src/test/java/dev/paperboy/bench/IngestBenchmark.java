@@ -61,6 +61,8 @@ public final class IngestBenchmark {
 		}
 		finally {
 			Files.deleteIfExists(file);
+			// the tests' SMTP server would keep the JVM alive
+			dev.paperboy.TestMailConfiguration.mail().stop();
 		}
 	}
 
