@@ -66,7 +66,7 @@ USER 10001:10001
 
 # JAVA_TOOL_OPTIONS is read by the JVM itself, so overriding it (docker run -e,
 # Helm env) replaces these defaults. The heap follows the container memory limit.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED" \
     PAPERBOY_EMBEDDED_ENABLED=false
 
 EXPOSE 8080
