@@ -53,6 +53,14 @@ public class PaperCatalog {
 	}
 
 	/**
+	 * @param keys paper keys
+	 * @return the title of each paper found, by key
+	 */
+	public java.util.Map<String, String> titles(java.util.Collection<String> keys) {
+		return this.reader.titles(keys);
+	}
+
+	/**
 	 * A paper's daily popularity readings, oldest first.
 	 * @param key the paper key
 	 * @return the readings

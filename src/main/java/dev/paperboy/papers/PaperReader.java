@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,20 @@ class PaperReader {
 			.param("key", keyOrArxivId)
 			.query(PaperReader::paper)
 			.optional();
+	}
+
+	// One query for many keys (the unique index on paper.key).
+	Map<String, String> titles(Collection<String> keys) {
+		Map<String, String> titles = new HashMap<>();
+		if (keys.isEmpty()) {
+			return titles;
+		}
+		this.jdbc.sql("select key, title from paper where key in (:keys)")
+			.param("keys", List.copyOf(keys))
+			.query((rs) -> {
+				titles.put(rs.getString(1), rs.getString(2));
+			});
+		return titles;
 	}
 
 	List<Popularity> popularity(String key) {

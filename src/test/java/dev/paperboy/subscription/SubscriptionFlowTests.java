@@ -61,6 +61,11 @@ class SubscriptionFlowTests {
 		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(confirmation))
 			.as("the confirmation echoes nothing the submitter typed")
 			.doesNotContain("Memory in language models");
+		assertThat(part(confirmation, "text/html")).contains("<title>Confirm your subscription</title>")
+			.contains(">Confirm my subscription</a>")
+			.contains(">Unsubscribe</a>");
+		assertThat(part(confirmation, "text/plain")).startsWith("Confirm your subscription")
+			.contains("Confirm: " + Browserless.PUBLIC_URL + "/confirm/");
 
 		String confirm = Browserless.link(confirmation, "/confirm/");
 		assertThat(this.web.get(confirm).body()).contains("Confirm my subscription");
@@ -114,6 +119,22 @@ class SubscriptionFlowTests {
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/subscriptions").contains("/api/v1/subscriptions/{token}/unsubscribe");
 		assertThat(ui.statusCode()).isEqualTo(200);
+	}
+
+	// The body part of the given type, decoded.
+	private static String part(jakarta.mail.Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = part(multipart.getBodyPart(i), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private String status() {

@@ -1,9 +1,11 @@
 package dev.paperboy.subscription.web;
 
 import java.nio.charset.StandardCharsets;
-import dev.paperboy.papers.Paper;
+import java.util.List;
+import java.util.Map;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.DigestPreview;
+import dev.paperboy.subscription.Feedback;
 import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
@@ -147,12 +149,13 @@ class PreferencePages {
 		model.addAttribute("subscriber", subscriber);
 		model.addAttribute("form", form);
 		model.addAttribute("preview", this.preview.preview(subscriber));
-		model.addAttribute("feedback", this.subscriptions.feedback(subscriber.id())
-			.stream()
-			.limit(50)
-			.map((given) -> new FeedbackView(given.paperKey(),
-					this.catalog.find(given.paperKey()).map(Paper::title).orElse(given.paperKey()), given.more()))
-			.toList());
+		List<Feedback> feedback = this.subscriptions.feedback(subscriber.id()).stream().limit(50).toList();
+		Map<String, String> titles = this.catalog.titles(feedback.stream().map(Feedback::paperKey).toList());
+		model.addAttribute("feedback",
+				feedback.stream()
+					.map((given) -> new FeedbackView(given.paperKey(),
+							titles.getOrDefault(given.paperKey(), given.paperKey()), given.more()))
+					.toList());
 		model.addAttribute("unsubscribeUrl",
 				this.subscriptions.link(subscriber.id(), TokenPurpose.UNSUBSCRIBE, "/unsubscribe/"));
 		return "public/manage";
