@@ -95,9 +95,9 @@ class PaperWriter {
 			.param("batch", batch)
 			.query((rs, n) -> new SaveCounts(rs.getInt("added"), rs.getInt("updated"), 0))
 			.single();
-		List<Popularity> readings = keyed.stream()
+		List<Reading> readings = keyed.stream()
 			.filter((paper) -> paper.record().upvotes() != null)
-			.map((paper) -> new Popularity(paper.key(), paper.record().upvotes(), paper.record().comments()))
+			.map((paper) -> new Reading(paper.key(), paper.record().upvotes(), paper.record().comments()))
 			.toList();
 		if (!readings.isEmpty()) {
 			this.jdbc.sql(POPULARITY_SQL).param("batch", this.json.writeValueAsString(readings)).update();
@@ -154,7 +154,9 @@ class PaperWriter {
 		return MERGE.keySet().stream().map((column) -> alias + "." + column).collect(Collectors.joining(", "));
 	}
 
-	private record Popularity(String key, int upvotes, @Nullable Integer comments) {
+	// One popularity reading to write; the public Popularity is a reading as stored, with
+	// its day.
+	private record Reading(String key, int upvotes, @Nullable Integer comments) {
 	}
 
 	private static Map<String, Object> row(PaperKeyResolver.Keyed keyed) {
