@@ -13,7 +13,9 @@ import dev.paperboy.papers.Paper;
  * @param score how well it matches, the higher the better
  * @param reasons why, in short human sentences
  * @param paper the paper
+ * @param paperId the paper's row id
  */
-public record Match(String key, String title, double score, List<String> reasons, @JsonIgnore Paper paper) {
+public record Match(String key, String title, double score, List<String> reasons, @JsonIgnore Paper paper,
+		@JsonIgnore long paperId) {
 
 }

@@ -1,14 +1,12 @@
 package dev.paperboy.matching;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.subscription.DigestPreview;
-import dev.paperboy.subscription.Feedback;
 import dev.paperboy.subscription.Subscriber;
-import dev.paperboy.subscription.SubscriptionService;
 
 import org.springframework.stereotype.Component;
 
@@ -21,13 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatcherPreview implements DigestPreview {
 
-	private final Matcher matcher;
+	private final SubscriberMatching matching;
 
-	private final SubscriptionService subscriptions;
-
-	MatcherPreview(Matcher matcher, SubscriptionService subscriptions) {
-		this.matcher = matcher;
-		this.subscriptions = subscriptions;
+	MatcherPreview(SubscriberMatching matching) {
+		this.matching = matching;
 	}
 
 	/**
@@ -36,12 +31,10 @@ public class MatcherPreview implements DigestPreview {
 	 * @return the papers of their next digest
 	 */
 	public Selection select(Subscriber subscriber, Instant now) {
-		Set<String> liked = new HashSet<>(this.subscriptions.likedPapers(subscriber.id()));
-		Set<String> disliked = new HashSet<>();
-		for (Feedback feedback : this.subscriptions.feedback(subscriber.id())) {
-			(feedback.more() ? liked : disliked).add(feedback.paperKey());
-		}
-		return this.matcher.select(subscriber.profile(), liked, disliked, Set.of(), now);
+		return this.matching
+			.select(this.matching.open(now),
+					List.of(new SubscriberMatching.Request(subscriber, this.matching.earliest(now), Set.of())))
+			.get(subscriber.id());
 	}
 
 	@Override

@@ -107,6 +107,35 @@ public class PaperCandidates {
 	}
 
 	/**
+	 * Full-text ranks of many web-search style terms at once, over the same papers: one
+	 * statement for a whole page of subscribers' keywords.
+	 * @param ids the papers
+	 * @param terms the terms or phrases
+	 * @return for each term's position in {@code terms}, the rank by paper id of the
+	 * papers that match it
+	 */
+	public Map<Integer, Map<Long, Double>> termRanks(Collection<Long> ids, List<String> terms) {
+		Map<Integer, Map<Long, Double>> ranks = new HashMap<>();
+		if (ids.isEmpty() || terms.isEmpty()) {
+			return ranks;
+		}
+		this.jdbc
+			.sql("""
+					select t.ordinality - 1 as term, p.id, ts_rank_cd(p.search, websearch_to_tsquery('english', t.value)) as rank
+					from jsonb_array_elements_text(cast(:terms as jsonb)) with ordinality t
+					join paper p on p.search @@ websearch_to_tsquery('english', t.value)
+					where p.id in (select jsonb_array_elements_text(cast(:ids as jsonb))::bigint)
+					""")
+			.param("terms", this.json.writeValueAsString(terms))
+			.param("ids", this.json.writeValueAsString(ids))
+			.query((rs) -> {
+				ranks.computeIfAbsent(rs.getInt("term"), (term) -> new HashMap<>())
+					.put(rs.getLong("id"), rs.getDouble("rank"));
+			});
+		return ranks;
+	}
+
+	/**
 	 * @param ids the papers
 	 * @param query a web-search style query
 	 * @return the papers that match it

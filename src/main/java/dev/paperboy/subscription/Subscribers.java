@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +40,54 @@ class Subscribers {
 			.param("id", id)
 			.query(Subscribers::subscriber)
 			.optional();
+	}
+
+	List<Subscriber> find(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + COLUMNS + " from subscriber where id = any(cast(:ids as bigint[])) order by id")
+			.param("ids", longArray(ids))
+			.query(Subscribers::subscriber)
+			.list();
+	}
+
+	List<Subscriber> changedSince(Instant since, long afterId, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from subscriber where updated_at >= :since and id > :after order by id limit :limit")
+			.param("since", Timestamp.from(since))
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(Subscribers::subscriber)
+			.list();
+	}
+
+	Map<Long, List<String>> likedPapers(Collection<Long> ids) {
+		Map<Long, List<String>> liked = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("""
+					select subscriber_id, paper from liked_paper where subscriber_id = any(cast(:ids as bigint[]))
+					order by subscriber_id, added_at, paper""").param("ids", longArray(ids)).query((rs) -> {
+				liked.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		}
+		return liked;
+	}
+
+	Map<Long, List<Feedback>> feedback(Collection<Long> ids) {
+		Map<Long, List<Feedback>> feedback = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("""
+					select subscriber_id, paper_key, vote, created_at from feedback
+					where subscriber_id = any(cast(:ids as bigint[])) order by subscriber_id, created_at desc
+					""").param("ids", longArray(ids)).query((rs) -> {
+				feedback.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new Feedback(rs.getString(2), rs.getInt(3) > 0, rs.getTimestamp(4).toInstant()));
+			});
+		}
+		return feedback;
 	}
 
 	// Locks the row: concurrent sign-ups for one address take turns.
@@ -204,6 +255,14 @@ class Subscribers {
 
 	void delete(long id) {
 		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
+	}
+
+	private static String longArray(Collection<Long> ids) {
+		StringBuilder literal = new StringBuilder("{");
+		for (Long id : ids) {
+			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
+		}
+		return literal.append('}').toString();
 	}
 
 	private static String arrayLiteral(List<String> values) {

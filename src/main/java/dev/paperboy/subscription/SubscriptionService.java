@@ -2,6 +2,7 @@ package dev.paperboy.subscription;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,44 @@ public class SubscriptionService {
 	 */
 	public List<Feedback> feedback(long subscriberId) {
 		return this.subscribers.feedback(subscriberId);
+	}
+
+	/**
+	 * @param subscriberIds subscribers
+	 * @return the papers each likes (arXiv ids, keys or exact titles), for those who like
+	 * any
+	 */
+	public Map<Long, List<String>> likedPapers(Collection<Long> subscriberIds) {
+		return this.subscribers.likedPapers(subscriberIds);
+	}
+
+	/**
+	 * @param subscriberIds subscribers
+	 * @return the feedback of each, newest first, for those who gave any
+	 */
+	public Map<Long, List<Feedback>> feedback(Collection<Long> subscriberIds) {
+		return this.subscribers.feedback(subscriberIds);
+	}
+
+	/**
+	 * @param subscriberIds subscribers
+	 * @return those that exist, by id
+	 */
+	public List<Subscriber> find(Collection<Long> subscriberIds) {
+		return this.subscribers.find(subscriberIds);
+	}
+
+	/**
+	 * Subscribers whose status or profile changed at or after a moment, a page at a time,
+	 * for modules that keep something derived from them (profile vectors, schedules).
+	 * @param since the moment (allow for transactions that committed late: ask from a
+	 * little before the last scan)
+	 * @param afterId the last id of the previous page, 0 for the first
+	 * @param limit the page size
+	 * @return the page, by id
+	 */
+	public List<Subscriber> changedSince(Instant since, long afterId, int limit) {
+		return this.subscribers.changedSince(since, afterId, limit);
 	}
 
 	public Optional<Subscriber> find(long subscriberId) {
