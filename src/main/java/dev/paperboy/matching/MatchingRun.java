@@ -70,6 +70,9 @@ public final class MatchingRun {
 
 	private final Map<String, TermMatches> terms = new ConcurrentHashMap<>();
 
+	// Per-thread working arrays: ranking a subscriber allocates next to nothing.
+	private final ThreadLocal<Scratch> scratch;
+
 	MatchingRun(List<Candidate> papers, Instant now, MatchingProperties properties, PaperCandidates catalog) {
 		this.properties = properties;
 		this.catalog = catalog;
@@ -120,6 +123,8 @@ public final class MatchingRun {
 		}
 		authors.forEach((name, indexes) -> this.byAuthor.put(name, toArray(indexes)));
 		categories.forEach((name, indexes) -> this.byCategory.put(name, toArray(indexes)));
+		int n = this.size;
+		this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
 		this.similarities = new float[this.size * (this.size + 1) / 2];
 		for (int i = 0; i < this.size; i++) {
 			for (int j = 0; j <= i; j++) {
@@ -175,6 +180,14 @@ public final class MatchingRun {
 	 * @param profiles the profiles whose keyword terms to prepare
 	 */
 	public void prepareKeywords(Collection<Profile> profiles) {
+		// One thread at a time: two pages starting together would otherwise both compute
+		// the most common terms.
+		synchronized (this.terms) {
+			prepare(profiles);
+		}
+	}
+
+	private void prepare(Collection<Profile> profiles) {
 		Set<String> missing = new LinkedHashSet<>();
 		for (Profile profile : profiles) {
 			KeywordQuery query = KeywordQuery.parse(profile.keywords());
@@ -227,7 +240,9 @@ public final class MatchingRun {
 		if (!keywords.terms().isEmpty() || !keywords.exclusions().isEmpty()) {
 			prepareKeywords(List.of(profile));
 		}
-		boolean[] excluded = new boolean[this.size];
+		Scratch scratch = this.scratch.get();
+		scratch.clear();
+		boolean[] excluded = scratch.excluded;
 		long since = subject.since().toEpochMilli();
 		for (int i = 0; i < this.size; i++) {
 			Candidate candidate = this.papers.get(i);
@@ -250,17 +265,18 @@ public final class MatchingRun {
 		boolean trending = profile.interests().isBlank() && keywords.terms().isEmpty() && profile.authors().isEmpty()
 				&& profile.categories().isEmpty() && liked.isEmpty();
 		return trending ? trending(excluded, profile.papersPerDigest())
-				: score(subject, keywords, liked, disliked, excluded);
+				: score(subject, keywords, liked, disliked, scratch);
 	}
 
 	private Selection score(Subject subject, KeywordQuery keywords, List<Candidate> liked, List<Candidate> disliked,
-			boolean[] excluded) {
+			Scratch scratch) {
+		boolean[] excluded = scratch.excluded;
 		Profile profile = subject.profile();
 		MatchingProperties.Weights weights = this.properties.weights();
 		double semanticThreshold = this.properties.semanticThreshold();
 		float[] interests = (profile.interests().isBlank() || subject.interests() == null
 				|| subject.interests().length != this.dimensions) ? null : subject.interests();
-		double[] semantic = new double[this.size];
+		double[] semantic = scratch.semantic;
 		if (interests != null) {
 			for (int i = 0; i < this.size; i++) {
 				if (!excluded[i] && this.hasVector[i]) {
@@ -268,21 +284,19 @@ public final class MatchingRun {
 				}
 			}
 		}
-		double[] likedSimilarity = new double[this.size];
-		int[] closestLiked = new int[this.size];
-		Arrays.fill(closestLiked, -1);
+		double[] likedSimilarity = scratch.liked;
+		int[] closestLiked = scratch.closestLiked;
 		similarities(liked, excluded, likedSimilarity, closestLiked);
-		double[] dislikedSimilarity = new double[this.size];
+		double[] dislikedSimilarity = scratch.disliked;
 		similarities(disliked, excluded, dislikedSimilarity, null);
-		double[] rank = new double[this.size];
+		double[] rank = scratch.rank;
 		if (!keywords.terms().isEmpty()) {
 			TermMatches matches = this.terms.get(keywords.positive());
 			for (int m = 0; m < matches.indexes().length; m++) {
 				rank[matches.indexes()[m]] = matches.ranks()[m];
 			}
 		}
-		int[] author = new int[this.size];
-		Arrays.fill(author, -1);
+		int[] author = scratch.author;
 		List<String> followed = profile.authors();
 		for (int a = 0; a < followed.size(); a++) {
 			for (int index : this.byAuthor.getOrDefault(normalize(followed.get(a)), new int[0])) {
@@ -291,8 +305,7 @@ public final class MatchingRun {
 				}
 			}
 		}
-		int[] category = new int[this.size];
-		Arrays.fill(category, -1);
+		int[] category = scratch.category;
 		List<String> categories = profile.categories();
 		for (int c = 0; c < categories.size(); c++) {
 			for (int index : this.byCategory.getOrDefault(categories.get(c), new int[0])) {
@@ -418,13 +431,17 @@ public final class MatchingRun {
 	}
 
 	// Maximal marginal relevance: each pick trades its score against its similarity to
-	// the papers already picked.
+	// the papers already picked. Exact, but lazy: the list is sorted by score and a
+	// paper's value is at most lambda * score, so the scan stops at the first paper that
+	// cannot beat the best value found, and a paper's redundancy is brought up to date
+	// only when the scan reaches it.
 	private List<Scored> diversify(List<Scored> ranked, int size) {
 		double lambda = this.properties.diversity();
 		List<Scored> remaining = new ArrayList<>(ranked);
 		remaining.sort((a, b) -> Double.compare(b.score(), a.score()));
 		List<Scored> picked = new ArrayList<>();
 		double[] redundancy = new double[remaining.size()];
+		int[] seen = new int[remaining.size()];
 		boolean[] taken = new boolean[remaining.size()];
 		while (picked.size() < size && picked.size() < remaining.size()) {
 			int best = -1;
@@ -433,20 +450,21 @@ public final class MatchingRun {
 				if (taken[r]) {
 					continue;
 				}
-				double value = lambda * remaining.get(r).score() - (1 - lambda) * redundancy[r];
+				Scored candidate = remaining.get(r);
+				if (best >= 0 && lambda * candidate.score() <= bestValue) {
+					break;
+				}
+				for (; seen[r] < picked.size(); seen[r]++) {
+					redundancy[r] = Math.max(redundancy[r], similarity(candidate.index(), picked.get(seen[r]).index()));
+				}
+				double value = lambda * candidate.score() - (1 - lambda) * redundancy[r];
 				if (value > bestValue) {
 					bestValue = value;
 					best = r;
 				}
 			}
 			taken[best] = true;
-			Scored chosen = remaining.get(best);
-			picked.add(chosen);
-			for (int r = 0; r < remaining.size(); r++) {
-				if (!taken[r]) {
-					redundancy[r] = Math.max(redundancy[r], similarity(remaining.get(r).index(), chosen.index()));
-				}
-			}
+			picked.add(remaining.get(best));
 		}
 		return picked;
 	}
@@ -540,6 +558,48 @@ public final class MatchingRun {
 	}
 
 	private record Scored(int index, double score) {
+	}
+
+	private static final class Scratch {
+
+		final boolean[] excluded;
+
+		final double[] semantic;
+
+		final double[] liked;
+
+		final int[] closestLiked;
+
+		final double[] disliked;
+
+		final double[] rank;
+
+		final int[] author;
+
+		final int[] category;
+
+		Scratch(int size) {
+			this.excluded = new boolean[size];
+			this.semantic = new double[size];
+			this.liked = new double[size];
+			this.closestLiked = new int[size];
+			this.disliked = new double[size];
+			this.rank = new double[size];
+			this.author = new int[size];
+			this.category = new int[size];
+		}
+
+		void clear() {
+			Arrays.fill(this.excluded, false);
+			Arrays.fill(this.semantic, 0);
+			Arrays.fill(this.liked, 0);
+			Arrays.fill(this.closestLiked, -1);
+			Arrays.fill(this.disliked, 0);
+			Arrays.fill(this.rank, 0);
+			Arrays.fill(this.author, -1);
+			Arrays.fill(this.category, -1);
+		}
+
 	}
 
 	private record TermMatches(int[] indexes, float[] ranks) {

@@ -119,12 +119,18 @@ public class PaperCandidates {
 		if (ids.isEmpty() || terms.isEmpty()) {
 			return ranks;
 		}
+		// Each query is parsed once and the papers are read once: both are materialized
+		// before the join, which then only tests lexemes.
 		this.jdbc
 			.sql("""
-					select t.ordinality - 1 as term, p.id, ts_rank_cd(p.search, websearch_to_tsquery('english', t.value)) as rank
-					from jsonb_array_elements_text(cast(:terms as jsonb)) with ordinality t
-					join paper p on p.search @@ websearch_to_tsquery('english', t.value)
-					where p.id in (select jsonb_array_elements_text(cast(:ids as jsonb))::bigint)
+					with q as materialized (
+					    select t.ordinality - 1 as term, websearch_to_tsquery('english', t.value) as query
+					    from jsonb_array_elements_text(cast(:terms as jsonb)) with ordinality t
+					), p as materialized (
+					    select id, search || cast('' as tsvector) as search from paper where id in (select jsonb_array_elements_text(cast(:ids as jsonb))::bigint)
+					)
+					select q.term, p.id, ts_rank_cd(p.search, q.query) as rank
+					from q join p on p.search @@ q.query
 					""")
 			.param("terms", this.json.writeValueAsString(terms))
 			.param("ids", this.json.writeValueAsString(ids))

@@ -42,6 +42,18 @@ class MatcherTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SubscriberMatching matching;
+
+	@Autowired
+	ProfileVectors profileVectors;
+
+	@Autowired
+	TextEmbedder textEmbedder;
+
+	@Autowired
+	dev.paperboy.subscription.SubscriptionService subscriptions;
+
 	@BeforeEach
 	void papers() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -211,6 +223,85 @@ class MatcherTests {
 			.get("papers")
 			.forEach((paper) -> keys.add(paper.get("key").asString()));
 		return keys;
+	}
+
+	@Test
+	void ranksAPageOfSubscribersAsItRanksEachAloneAndStoresTheirInterestVectors() {
+		long spiking = this.subscriptions.importActive(address("a@example.org"),
+				profile("Spiking neural networks for neuromorphic hardware", "neuromorphic -survey", List.of()),
+				List.of("2601.00004"), CLIENT);
+		long author = this.subscriptions.importActive(address("b@example.org"), profile("", "", List.of("Yann LeCun")),
+				List.of(), CLIENT);
+		long nobody = this.subscriptions.importActive(address("c@example.org"), profile("", "", List.of()), List.of(),
+				CLIENT);
+		Instant now = Instant.now();
+		MatchingRun run = this.matching.open(now);
+		List<SubscriberMatching.Request> page = this.subscriptions.find(List.of(spiking, author, nobody))
+			.stream()
+			.map((subscriber) -> new SubscriberMatching.Request(subscriber, this.matching.earliest(now), Set.of()))
+			.toList();
+
+		java.util.Map<Long, Selection> selections = this.matching.select(run, page);
+
+		for (SubscriberMatching.Request request : page) {
+			Selection alone = this.matcher.select(request.subscriber().profile(),
+					Set.copyOf(this.subscriptions.likedPapers(request.subscriber().id())), Set.of(), now);
+			assertThat(selections.get(request.subscriber().id())).as("subscriber %d", request.subscriber().id())
+				.isEqualTo(alone);
+		}
+		assertThat(selections.get(spiking).papers()).extracting(Match::key)
+			.startsWith("2601.00002")
+			.doesNotContain("2601.00001", "2601.00004");
+		assertThat(selections.get(author).papers()).extracting(Match::key).containsExactly("2601.00003");
+		assertThat(selections.get(nobody).trending()).isTrue();
+		assertThat(this.jdbc.sql("select count(*) from profile_embedding").query(Integer.class).single())
+			.as("the one subscriber with interests has a stored vector")
+			.isEqualTo(1);
+
+		// A page left out of the run's papers: papers first seen before "since" and
+		// papers
+		// already sent are never picked.
+		Selection sent = this.matching
+			.select(run, List.of(new SubscriberMatching.Request(page.get(0).subscriber(), this.matching.earliest(now),
+					Set.copyOf(
+							this.jdbc.sql("select id from paper where key = '2601.00002'").query(Long.class).list()))))
+			.get(spiking);
+		assertThat(sent.papers()).extracting(Match::key).doesNotContain("2601.00002");
+		Selection later = this.matching
+			.select(run,
+					List.of(new SubscriberMatching.Request(page.get(0).subscriber(), now.plusSeconds(60), Set.of())))
+			.get(spiking);
+		assertThat(later.papers()).isEmpty();
+	}
+
+	@Test
+	void storesANewInterestVectorWhenTheInterestsChange() {
+		long id = this.subscriptions.importActive(address("d@example.org"),
+				profile("Spiking neural networks", "", List.of()), List.of(), CLIENT);
+		this.profileVectors.refresh();
+		byte[] before = this.jdbc.sql("select vector from profile_embedding where subscriber_id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single();
+
+		this.subscriptions.updateProfile(id, profile("Scaling laws for language models", "", List.of()));
+		this.profileVectors.refresh();
+
+		byte[] after = this.jdbc.sql("select vector from profile_embedding where subscriber_id = ?")
+			.param(id)
+			.query(byte[].class)
+			.single();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(ProfileVectors.decode(after)).containsExactly(
+				this.textEmbedder.embed("Scaling laws for language models"),
+				org.assertj.core.data.Offset.offset(1e-6f));
+	}
+
+	private static final dev.paperboy.subscription.ClientInfo CLIENT = new dev.paperboy.subscription.ClientInfo(
+			"127.0.0.1", "test");
+
+	private static dev.paperboy.subscription.EmailAddress address(String address) {
+		return dev.paperboy.subscription.EmailAddress.parse(address).orElseThrow();
 	}
 
 	private Selection select(Profile profile) {
