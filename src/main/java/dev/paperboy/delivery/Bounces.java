@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * salted hash, and any address quoted in a detail is masked.
  */
 @Service
+@Transactional
 public class Bounces {
 
 	private static final Logger log = LoggerFactory.getLogger(Bounces.class);
@@ -73,7 +74,6 @@ public class Bounces {
 	 * @param detail the provider's explanation, or null
 	 * @return false when the event had been recorded before
 	 */
-	@Transactional
 	public boolean record(String provider, @Nullable String eventId, Kind kind, String address,
 			@Nullable String detail) {
 		String hash = this.suppressions.hash(address);
