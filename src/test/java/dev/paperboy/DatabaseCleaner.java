@@ -19,6 +19,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('subscriber') is not null then
 			        truncate subscriber, consent, suppression restart identity cascade;
 			    end if;
+			    if to_regclass('bounce_event') is not null then
+			        truncate bounce_event, soft_bounce restart identity;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {

@@ -1,34 +1,132 @@
 package dev.paperboy.delivery;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Who mail comes from.
+ * Who mail comes from, and what bounces do.
  *
  * @param from the sender address
  * @param fromName the sender's display name
  * @param replyTo where replies go, if not to the sender
  * @param suppressionSalt the secret salt of suppressed addresses' hashes (at least 16
  * characters; generated and kept in the data directory in the embedded mode)
+ * @param bounces how bounces and complaints suppress addresses, and the providers'
+ * webhooks that report them
  */
 @ConfigurationProperties("paperboy.delivery")
 @Validated
 public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank String from,
 		@DefaultValue("Paperboy") @NotBlank String fromName, @Nullable @Email String replyTo,
-		@NotBlank @Size(min = 16) String suppressionSalt) {
+		@NotBlank @Size(min = 16) String suppressionSalt, @DefaultValue @Valid BounceSettings bounces) {
 
 	@Override
 	public String toString() {
 		return "DeliveryProperties[from=" + this.from + ", fromName=" + this.fromName + ", replyTo=" + this.replyTo
-				+ ", suppressionSalt=(secret)]";
+				+ ", suppressionSalt=(secret), bounces=" + this.bounces + "]";
+	}
+
+	/**
+	 * How bounces and complaints suppress addresses. A hard bounce or a complaint
+	 * suppresses an address at once, soft bounces when enough arrive within the window.
+	 * Each provider's webhook answers 404 until it is configured.
+	 *
+	 * @param softBounceLimit soft bounces that suppress an address
+	 * @param softBounceWindow how long soft bounces count, from the first; a soft bounce
+	 * after it starts the count again
+	 * @param maxBodySize largest webhook request body read
+	 * @param ses Amazon SES notifications through Amazon SNS, {@code POST /webhooks/ses}
+	 * @param postmark Postmark's bounce and spam complaint webhooks,
+	 * {@code POST /webhooks/postmark}
+	 * @param sendgrid SendGrid's signed Event Webhook, {@code POST /webhooks/sendgrid}
+	 */
+	public record BounceSettings(@DefaultValue("3") @Min(1) @Max(100) int softBounceLimit,
+			@DefaultValue("30d") Duration softBounceWindow, @DefaultValue("1MB") DataSize maxBodySize,
+			@DefaultValue @Valid Ses ses, @DefaultValue @Valid Postmark postmark,
+			@DefaultValue @Valid SendGrid sendgrid) {
+
+	}
+
+	/**
+	 * Amazon SES bounce and complaint notifications, delivered by an Amazon SNS HTTPS
+	 * subscription. Every message's SNS signature is verified with the certificate at its
+	 * {@code SigningCertURL}, which is only fetched when it matches
+	 * {@code certUrlPattern}.
+	 *
+	 * @param topicArns the SNS topics accepted; none turns the webhook off
+	 * @param certUrlPattern a regular expression the whole signing certificate URL must
+	 * match; a subscription is only confirmed at a URL on the same scheme, host and port
+	 * @param connectTimeout time to connect to SNS (certificates, subscription
+	 * confirmations)
+	 * @param readTimeout longest wait for an SNS response
+	 */
+	public record Ses(@Nullable List<String> topicArns, @DefaultValue(DEFAULT_CERT_URL_PATTERN) String certUrlPattern,
+			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+
+		/** HTTPS from an SNS regional endpoint, a path ending in .pem. */
+		public static final String DEFAULT_CERT_URL_PATTERN = "https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/[A-Za-z0-9._/-]+\\.pem";
+
+		public Ses {
+			topicArns = (topicArns != null) ? List.copyOf(topicArns) : List.of();
+		}
+
+		public boolean configured() {
+			return !this.topicArns.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Postmark's bounce and spam complaint webhooks. Postmark does not sign them: the
+	 * webhook URL carries HTTP Basic credentials
+	 * ({@code https://user:password@host/...}).
+	 *
+	 * @param username the user name; no user name or password turns the webhook off
+	 * @param password the password
+	 */
+	public record Postmark(@Nullable String username, @Nullable String password) {
+
+		public boolean configured() {
+			return this.username != null && !this.username.isBlank() && this.password != null
+					&& !this.password.isBlank();
+		}
+
+		@Override
+		public String toString() {
+			return "Postmark[username=" + this.username + ", password=" + ((this.password != null) ? "(secret)" : null)
+					+ "]";
+		}
+
+	}
+
+	/**
+	 * SendGrid's Signed Event Webhook: ECDSA P-256 signatures over the timestamp and the
+	 * request body.
+	 *
+	 * @param publicKey the verification key from SendGrid's Mail Settings (base64 DER, as
+	 * shown there); none turns the webhook off
+	 * @param timestampTolerance how far the signed timestamp may be from now
+	 */
+	public record SendGrid(@Nullable String publicKey, @DefaultValue("10m") Duration timestampTolerance) {
+
+		public boolean configured() {
+			return this.publicKey != null && !this.publicKey.isBlank();
+		}
+
 	}
 
 }
