@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one component that sends mail: multipart text and HTML, the configured sender,
- * checked headers, and never to a suppressed address.
+ * checked headers, signed with DKIM when configured, and never to a suppressed address.
  */
 @Service
 public class Mailer {
@@ -31,7 +31,10 @@ public class Mailer {
 
 	private final DeliveryProperties properties;
 
-	Mailer(ObjectProvider<JavaMailSender> sender, Suppressions suppressions, DeliveryProperties properties) {
+	private final DkimSigner dkim;
+
+	Mailer(ObjectProvider<JavaMailSender> sender, Suppressions suppressions, DeliveryProperties properties,
+			DkimSigner dkim) {
 		this.sender = sender.getIfAvailable(() -> {
 			throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, "
 					+ "spring.mail.username, spring.mail.password as needed). Only the embedded mode, without a "
@@ -39,6 +42,7 @@ public class Mailer {
 		});
 		this.suppressions = suppressions;
 		this.properties = properties;
+		this.dkim = dkim;
 	}
 
 	/**
@@ -70,7 +74,7 @@ public class Mailer {
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new IllegalArgumentException("Cannot build the message: " + ex.getMessage(), ex);
 		}
-		this.sender.send(message);
+		this.sender.send(this.dkim.sign(message));
 		return true;
 	}
 
