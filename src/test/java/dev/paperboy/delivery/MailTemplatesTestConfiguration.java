@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Just the mail templates, as the application configures them: Spring Boot's Thymeleaf,
- * the text resolver, {@code #mail} and {@link MailTemplates}, without a database or a
- * mail server. Needs {@link #SALT} among the properties.
+ * the text and overriding resolvers, {@code #mail} and {@link MailTemplates}, without a
+ * database or a mail server. Needs {@link #SALT} among the properties.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration(ThymeleafAutoConfiguration.class)
