@@ -32,18 +32,31 @@ import jakarta.validation.constraints.Size;
  * @param bounces how bounces and complaints suppress addresses, and the providers'
  * webhooks that report them
  * @param dkim DKIM signing of outgoing mail, off unless configured
+ * @param templates where operators put their own mail templates
  */
 @ConfigurationProperties("paperboy.delivery")
 @Validated
 public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank String from,
 		@DefaultValue("Paperboy") @NotBlank String fromName, @Nullable @Email String replyTo,
 		@NotBlank @Size(min = 16) String suppressionSalt, @DefaultValue @Valid BounceSettings bounces,
-		@DefaultValue @Valid Dkim dkim) {
+		@DefaultValue @Valid Dkim dkim, @DefaultValue Templates templates) {
+
+	/**
+	 * Mail templates that replace the built-in ones without a rebuild.
+	 *
+	 * @param directory a directory whose {@code mail/NAME.html} and {@code mail/NAME.txt}
+	 * take precedence over the built-in templates of the same name; the others stay
+	 * built-in. Cached once read, like the built-in ones: restart to apply a change.
+	 */
+	public record Templates(@Nullable Path directory) {
+
+	}
 
 	@Override
 	public String toString() {
 		return "DeliveryProperties[from=" + this.from + ", fromName=" + this.fromName + ", replyTo=" + this.replyTo
-				+ ", suppressionSalt=(secret), bounces=" + this.bounces + ", dkim=" + this.dkim + "]";
+				+ ", suppressionSalt=(secret), bounces=" + this.bounces + ", dkim=" + this.dkim + ", templates="
+				+ this.templates + "]";
 	}
 
 	/**

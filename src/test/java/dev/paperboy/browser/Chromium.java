@@ -14,11 +14,11 @@ import com.microsoft.playwright.Playwright;
  * Debian's Chromium driven by Playwright, with no browser download and no traffic of its
  * own: the tests only ever reach the application on 127.0.0.1.
  */
-final class Chromium {
+public final class Chromium {
 
 	static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");
 
-	static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+	public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -33,7 +33,7 @@ final class Chromium {
 	 * Starts Playwright and Chromium; fails (never skips) when Chromium is not installed.
 	 * @return Playwright, to close when done, and the browser it launched
 	 */
-	static Launched launch() {
+	public static Launched launch() {
 		if (!Files.isExecutable(EXECUTABLE)) {
 			throw new AssertionError("Chromium is not installed at " + EXECUTABLE + ": the browser tests need it. "
 					+ "Install Debian's package: apt-get install chromium (.ci/run does this before the build)");
@@ -57,7 +57,7 @@ final class Chromium {
 	 * @param url an absolute URL
 	 * @return whether it is local
 	 */
-	static boolean isLocal(String url) {
+	public static boolean isLocal(String url) {
 		if (url.startsWith("data:") || url.startsWith("about:")) {
 			return true;
 		}
@@ -69,7 +69,7 @@ final class Chromium {
 		}
 	}
 
-	record Launched(Playwright playwright, Browser browser) implements AutoCloseable {
+	public record Launched(Playwright playwright, Browser browser) implements AutoCloseable {
 
 		@Override
 		public void close() {
