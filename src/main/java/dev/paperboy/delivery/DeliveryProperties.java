@@ -1,7 +1,7 @@
 package dev.paperboy.delivery;
 
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
