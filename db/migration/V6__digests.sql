@@ -22,7 +22,8 @@ create index digest_schedule_due_idx on digest_schedule (next_due_at);
 -- One digest per subscriber per period ('2026-11-23' for a daily digest, the local date of
 -- the weekday for a weekly one), composed when due and sent through this outbox:
 -- QUEUED -> SENDING -> SENT, or RETRY (at next_attempt_at), FAILED, SUPPRESSED; SKIPPED when
--- nothing qualified. A row left SENDING past lease_until is sent again with the same Message-ID.
+-- nothing qualified. A row left SENDING past lease_until is sent again, with the same Message-ID
+-- (derived from the row's id).
 create table digest (
     id               bigint      generated always as identity primary key,
     subscriber_id    bigint      not null references subscriber (id) on delete cascade,
@@ -33,7 +34,6 @@ create table digest (
     attempts         integer     not null default 0,
     next_attempt_at  timestamptz not null default now(),
     lease_until      timestamptz,
-    message_id       text        not null,
     last_error       text,
     created_at       timestamptz not null default now(),
     sent_at          timestamptz,

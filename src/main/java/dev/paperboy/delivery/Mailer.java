@@ -56,7 +56,18 @@ public class Mailer {
 			log.info("Not sending '{}': the recipient is suppressed", mail.subject());
 			return false;
 		}
-		MimeMessage message = new IdentifiedMimeMessage(this.sender.createMimeMessage(), mail.messageId());
+		this.sender.send(this.dkim.sign(message(this.sender.createMimeMessage().getSession(), mail)));
+		return true;
+	}
+
+	/**
+	 * Builds a message as {@link #send} would send it, before signing.
+	 * @param session the mail session
+	 * @param mail the message
+	 * @return the MIME message
+	 */
+	MimeMessage message(Session session, OutgoingMail mail) {
+		MimeMessage message = new IdentifiedMimeMessage(session, mail.messageId());
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 					StandardCharsets.UTF_8.name());
@@ -74,8 +85,7 @@ public class Mailer {
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new IllegalArgumentException("Cannot build the message: " + ex.getMessage(), ex);
 		}
-		this.sender.send(this.dkim.sign(message));
-		return true;
+		return message;
 	}
 
 	/** A message that keeps the Message-ID it was given instead of generating one. */
@@ -83,8 +93,8 @@ public class Mailer {
 
 		private final @Nullable String messageId;
 
-		IdentifiedMimeMessage(MimeMessage template, @Nullable String messageId) {
-			super((Session) template.getSession());
+		IdentifiedMimeMessage(Session session, @Nullable String messageId) {
+			super(session);
 			this.messageId = messageId;
 		}
 

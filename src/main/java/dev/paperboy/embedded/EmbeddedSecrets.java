@@ -56,6 +56,13 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor {
 		// Lowest precedence: anything configured wins.
 		environment.getPropertySources()
 			.addLast(new PropertiesPropertySource("embeddedSecrets (" + file + ")", secrets));
+		// The demo's defaults, also at the lowest precedence: a newcomer who subscribes
+		// sees their first digest in the web mailbox within a minute.
+		Properties demo = new Properties();
+		demo.setProperty("paperboy.digest.first-digest-on-confirm", "true");
+		demo.setProperty("paperboy.digest.tick", "15s");
+		demo.setProperty("paperboy.digest.when-empty", "TRENDING");
+		environment.getPropertySources().addLast(new PropertiesPropertySource("embeddedDefaults", demo));
 	}
 
 	private static Properties load(Path file) {

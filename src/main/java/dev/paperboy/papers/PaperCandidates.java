@@ -85,6 +85,29 @@ public class PaperCandidates {
 	}
 
 	/**
+	 * @param ids paper row ids
+	 * @return the papers, by id (without vectors)
+	 */
+	public Map<Long, Paper> byIds(Collection<Long> ids) {
+		Map<Long, Paper> papers = new HashMap<>();
+		if (ids.isEmpty()) {
+			return papers;
+		}
+		String sql = RECENT_SQL.replace(", e.vector", ", null as vector")
+			.replace("left join paper_embedding e on e.paper_id = p.id and e.model = :model", "")
+			.replace("where p.first_seen_at >= :since", "where p.id = any(cast(:ids as bigint[]))")
+			.replace("limit :limit", "");
+		StringBuilder array = new StringBuilder("{");
+		for (Long id : ids) {
+			array.append((array.length() > 1) ? "," : "").append(id.longValue());
+		}
+		this.jdbc.sql(sql).param("ids", array.append('}').toString()).query((rs) -> {
+			papers.put(rs.getLong("id"), PaperReader.paper(rs, 0));
+		});
+		return papers;
+	}
+
+	/**
 	 * Full-text rank of each paper that matches a web-search style query (title hits
 	 * weigh more: the title is weight A of the search vector).
 	 * @param ids the papers

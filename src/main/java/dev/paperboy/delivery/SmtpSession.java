@@ -1,0 +1,176 @@
+package dev.paperboy.delivery;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open SMTP connection: messages go out one after the other over it, and each send
+ * says what became of the message instead of throwing, so the caller can record it at
+ * once. After a {@link Outcome.Status#CONNECTION} outcome the session is broken: close it
+ * and open another.
+ */
+public final class SmtpSession implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
+
+	// Reply codes that say the mailbox itself is bad (RFC 5321 4.2.2): a hard bounce.
+	private static final Set<Integer> BAD_MAILBOX = Set.of(550, 551, 553);
+
+	private final Session session;
+
+	private final Transport transport;
+
+	private final Mailer mailer;
+
+	private final Suppressions suppressions;
+
+	private final DkimSigner dkim;
+
+	private final Bounces bounces;
+
+	SmtpSession(Session session, Transport transport, Mailer mailer, Suppressions suppressions, DkimSigner dkim,
+			Bounces bounces) {
+		this.session = session;
+		this.transport = transport;
+		this.mailer = mailer;
+		this.suppressions = suppressions;
+		this.dkim = dkim;
+		this.bounces = bounces;
+	}
+
+	/**
+	 * Sends one message, unless its recipient is suppressed. A permanent refusal of the
+	 * mailbox (550, 551, 553) suppresses the address as a hard bounce; other permanent
+	 * refusals count as soft bounces.
+	 * @param mail the message
+	 * @return what happened to it
+	 */
+	public Outcome send(OutgoingMail mail) {
+		if (this.suppressions.isSuppressed(mail.to())) {
+			return new Outcome(Outcome.Status.SUPPRESSED, 0, "the recipient is suppressed");
+		}
+		try {
+			MimeMessage message = this.dkim.sign(this.mailer.message(this.session, mail));
+			message.saveChanges();
+			this.transport.sendMessage(message, message.getAllRecipients());
+			return new Outcome(Outcome.Status.SENT, 250, "accepted");
+		}
+		catch (MessagingException ex) {
+			return classify(mail, ex);
+		}
+	}
+
+	/**
+	 * @return whether the connection still looks usable
+	 */
+	public boolean isConnected() {
+		return this.transport.isConnected();
+	}
+
+	private Outcome classify(OutgoingMail mail, MessagingException ex) {
+		int code = code(ex);
+		String detail = detail(ex);
+		if (code >= 500 && code < 600) {
+			if (BAD_MAILBOX.contains(code)) {
+				this.bounces.hardBounce(mail.to(), code + " " + detail);
+			}
+			else {
+				this.bounces.softBounce(mail.to(), code + " " + detail);
+			}
+			return new Outcome(Outcome.Status.PERMANENT, code, detail);
+		}
+		if (code >= 400 && code < 500) {
+			return new Outcome(Outcome.Status.TRANSIENT, code, detail);
+		}
+		log.debug("SMTP connection failed", ex);
+		return new Outcome(Outcome.Status.CONNECTION, code, detail);
+	}
+
+	// The reply code of the first SMTP failure in the exception's causes and nested
+	// exceptions (a refused recipient comes nested in a SendFailedException).
+	private static int code(Throwable ex) {
+		Deque<Throwable> pending = new ArrayDeque<>(List.of(ex));
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		while (!pending.isEmpty()) {
+			Throwable next = pending.poll();
+			if (!seen.add(next)) {
+				continue;
+			}
+			if (next instanceof SMTPAddressFailedException failed) {
+				return failed.getReturnCode();
+			}
+			if (next instanceof SMTPSendFailedException failed) {
+				return failed.getReturnCode();
+			}
+			if (next.getCause() != null) {
+				pending.add(next.getCause());
+			}
+			if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
+				pending.add(messaging.getNextException());
+			}
+		}
+		return 0;
+	}
+
+	private static String detail(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		message = message.replaceAll("[\\r\\n]+", " ").strip();
+		return (message.length() > 300) ? message.substring(0, 300) : message;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.transport.close();
+		}
+		catch (MessagingException ex) {
+			// Closing a broken connection fails too; there is nothing left to do with it.
+			log.debug("Closing the SMTP connection failed", ex);
+		}
+	}
+
+	/**
+	 * What became of a message.
+	 *
+	 * @param status the outcome
+	 * @param code the SMTP reply code, 0 when there was none
+	 * @param detail the server's words or the error, one line
+	 */
+	public record Outcome(Status status, int code, String detail) {
+
+		/** Outcomes. */
+		public enum Status {
+
+			/** The server accepted it. */
+			SENT,
+
+			/** Not sent: the recipient is on the suppression list. */
+			SUPPRESSED,
+
+			/** Refused for now (4xx): try again later. */
+			TRANSIENT,
+
+			/** Refused for good (5xx): do not try again. */
+			PERMANENT,
+
+			/** The connection failed: nothing is known about the message; reconnect. */
+			CONNECTION
+
+		}
+
+	}
+
+}

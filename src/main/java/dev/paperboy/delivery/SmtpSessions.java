@@ -1,0 +1,66 @@
+package dev.paperboy.delivery;
+
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens SMTP connections for sending many messages over one connection, as the digest
+ * outbox does: the same server, credentials, message building, DKIM signing and
+ * suppression check as {@link Mailer}, with every Jakarta Mail timeout set.
+ */
+@Service
+public class SmtpSessions {
+
+	private final JavaMailSenderImpl sender;
+
+	private final Mailer mailer;
+
+	private final Suppressions suppressions;
+
+	private final DkimSigner dkim;
+
+	private final Bounces bounces;
+
+	SmtpSessions(ObjectProvider<JavaMailSender> sender, Mailer mailer, Suppressions suppressions, DkimSigner dkim,
+			Bounces bounces) {
+		JavaMailSender configured = sender.getIfAvailable();
+		if (!(configured instanceof JavaMailSenderImpl impl)) {
+			throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, "
+					+ "spring.mail.username, spring.mail.password as needed)");
+		}
+		this.sender = impl;
+		this.mailer = mailer;
+		this.suppressions = suppressions;
+		this.dkim = dkim;
+		this.bounces = bounces;
+		Properties properties = impl.getJavaMailProperties();
+		// A server that stops answering must not hold a worker forever.
+		String protocol = (impl.getProtocol() != null) ? impl.getProtocol() : "smtp";
+		properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
+		properties.putIfAbsent("mail." + protocol + ".timeout", "30000");
+		properties.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
+	}
+
+	/**
+	 * Connects to the SMTP server.
+	 * @return a connected session; close it when done
+	 * @throws MessagingException when the server cannot be reached or refuses the login
+	 */
+	public SmtpSession open() throws MessagingException {
+		Session session = this.sender.getSession();
+		Transport transport = session
+			.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
+		transport.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
+				this.sender.getPassword());
+		return new SmtpSession(session, transport, this.mailer, this.suppressions, this.dkim, this.bounces);
+	}
+
+}

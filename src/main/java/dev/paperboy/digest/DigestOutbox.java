@@ -1,0 +1,294 @@
+package dev.paperboy.digest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.SmtpSession;
+import dev.paperboy.delivery.SmtpSessions;
+import dev.paperboy.papers.Paper;
+import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriptionService;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox. Each worker claims a batch of ready digests ({@code for update skip
+ * locked}, so workers and instances never share one), sends them one after the other over
+ * one SMTP connection, and records each outcome the moment the server answers: a digest
+ * is marked sent right after acceptance, so a crash repeats at most the messages in
+ * flight. Temporary failures (4xx, a dropped connection) retry with exponential backoff
+ * and jitter; permanent ones (5xx) fail the digest and count as a bounce. When the server
+ * cannot be reached, the batch goes back untouched and the worker waits longer each time,
+ * so an outage of hours loses nothing and the queue drains when the server returns. A
+ * digest whose worker died is sent again after its lease, with the same Message-ID. On
+ * shutdown workers finish the message in hand and give the rest back.
+ */
+@Component
+class DigestOutbox implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestOutbox.class);
+
+	private final Digests digests;
+
+	private final DigestRenderer renderer;
+
+	private final SmtpSessions smtp;
+
+	private final SubscriptionService subscriptions;
+
+	private final DigestProperties.Outbox properties;
+
+	private final Pacer pacer;
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	DigestOutbox(Digests digests, DigestRenderer renderer, SmtpSessions smtp, SubscriptionService subscriptions,
+			DigestProperties properties) {
+		this.digests = digests;
+		this.renderer = renderer;
+		this.smtp = smtp;
+		this.subscriptions = subscriptions;
+		this.properties = properties.outbox();
+		this.pacer = new Pacer(this.properties.ratePerSecond(), this.properties.ratePerHour());
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		for (int i = 0; i < this.properties.workers(); i++) {
+			this.workers.add(Thread.ofPlatform().name("digest-outbox-" + (i + 1)).daemon().start(this::work));
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		for (Thread worker : this.workers) {
+			worker.interrupt();
+		}
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	// Stops before the web server and the database pool go away.
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2048;
+	}
+
+	private void work() {
+		Duration unreachable = Duration.ZERO;
+		while (this.running) {
+			try {
+				List<Long> batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
+				if (batch.isEmpty()) {
+					batch = this.digests.claimExpired(this.properties.batchSize(), this.properties.lease());
+				}
+				if (batch.isEmpty()) {
+					sleep(this.properties.idle());
+					continue;
+				}
+				if (send(batch)) {
+					unreachable = Duration.ZERO;
+				}
+				else {
+					// Nothing could be sent: wait longer each time, up to the longest
+					// backoff.
+					unreachable = unreachable.isZero() ? Duration.ofSeconds(1)
+							: min(unreachable.multipliedBy(2), this.properties.maxBackoff());
+					sleep(unreachable);
+				}
+			}
+			catch (RuntimeException ex) {
+				// The database may be away for a moment; claimed digests come back after
+				// their lease.
+				log.warn("Digest outbox: {}", ex.toString());
+				sleep(Duration.ofSeconds(5));
+			}
+		}
+	}
+
+	/**
+	 * Sends a claimed batch over one connection.
+	 * @return false when the SMTP server could not be reached at all
+	 */
+	boolean send(List<Long> batch) {
+		Set<Long> pending = new HashSet<>(batch);
+		try {
+			List<Digests.Outgoing> outgoing = this.digests.outgoing(batch);
+			Map<Long, Subscriber> subscribers = new java.util.HashMap<>();
+			for (Subscriber subscriber : this.subscriptions
+				.find(outgoing.stream().map(Digests.Outgoing::subscriberId).toList())) {
+				subscribers.put(subscriber.id(), subscriber);
+			}
+			Map<Long, Paper> papers = this.renderer.papers(outgoing.stream()
+				.flatMap((digest) -> digest.papers().stream())
+				.map(Digests.Composed.Pick::paperId)
+				.distinct()
+				.toList());
+			SmtpSession session = null;
+			try {
+				for (Digests.Outgoing digest : outgoing) {
+					if (!this.running) {
+						break;
+					}
+					Subscriber subscriber = subscribers.get(digest.subscriberId());
+					if (subscriber == null || subscriber.status() != Subscriber.Status.ACTIVE) {
+						this.digests.end(digest.id(), "SKIPPED", "the subscriber is no longer active");
+						pending.remove(digest.id());
+						continue;
+					}
+					OutgoingMail mail = this.renderer.mail(digest.id(), this.renderer.view(digest.id(), subscriber,
+							DigestRenderer.date(digest, subscriber), digest.trending(), digest.papers(), papers));
+					if (session == null) {
+						try {
+							session = this.smtp.open();
+						}
+						catch (MessagingException ex) {
+							log.warn("SMTP server unreachable, {} digests wait: {}", pending.size(), ex.getMessage());
+							return false;
+						}
+					}
+					this.pacer.acquire();
+					SmtpSession.Outcome outcome = session.send(mail);
+					pending.remove(digest.id());
+					record(digest, outcome);
+					if (outcome.status() == SmtpSession.Outcome.Status.CONNECTION) {
+						session.close();
+						session = null;
+					}
+				}
+			}
+			finally {
+				if (session != null) {
+					session.close();
+				}
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+		finally {
+			// Whatever was claimed and not sent goes back, the attempt not counted.
+			this.digests.release(pending, Instant.now());
+		}
+	}
+
+	private void record(Digests.Outgoing digest, SmtpSession.Outcome outcome) {
+		switch (outcome.status()) {
+			case SENT -> this.digests.sent(digest.id());
+			case SUPPRESSED -> this.digests.end(digest.id(), "SUPPRESSED", outcome.detail());
+			case PERMANENT -> this.digests.end(digest.id(), "FAILED", outcome.code() + " " + outcome.detail());
+			case TRANSIENT, CONNECTION -> {
+				String error = ((outcome.code() > 0) ? outcome.code() + " " : "") + outcome.detail();
+				if (digest.attempts() >= this.properties.maxAttempts()) {
+					this.digests.end(digest.id(), "FAILED",
+							"gave up after " + digest.attempts() + " attempts: " + error);
+				}
+				else {
+					this.digests.retry(digest.id(), Instant.now().plus(backoff(digest.attempts())), error);
+				}
+			}
+		}
+	}
+
+	// initial * 2^(attempts-1), capped, with full jitter in [50%, 100%].
+	Duration backoff(int attempts) {
+		long initial = this.properties.initialBackoff().toMillis();
+		long cap = this.properties.maxBackoff().toMillis();
+		long exponential = (attempts >= 31) ? cap : Math.min(cap, initial << Math.max(0, attempts - 1));
+		long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+		return Duration.ofMillis(jittered);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Messages per second and per hour at most, for this instance: spaces messages
+	 * evenly, and waits for the hour's window when its budget is spent.
+	 */
+	static final class Pacer {
+
+		private final long intervalNanos;
+
+		private final long perHour;
+
+		private long next = System.nanoTime();
+
+		private long windowStart = System.nanoTime();
+
+		private long inWindow;
+
+		Pacer(double perSecond, long perHour) {
+			this.intervalNanos = (perSecond > 0) ? (long) (1_000_000_000L / perSecond) : 0;
+			this.perHour = perHour;
+		}
+
+		void acquire() throws InterruptedException {
+			long wait;
+			synchronized (this) {
+				long now = System.nanoTime();
+				if (this.perHour > 0) {
+					if (now - this.windowStart >= TimeUnit.HOURS.toNanos(1)) {
+						this.windowStart = now;
+						this.inWindow = 0;
+					}
+					if (this.inWindow >= this.perHour) {
+						long until = this.windowStart + TimeUnit.HOURS.toNanos(1);
+						this.windowStart = until;
+						this.inWindow = 0;
+						this.next = Math.max(this.next, until);
+					}
+					this.inWindow++;
+				}
+				long at = Math.max(now, this.next);
+				this.next = at + this.intervalNanos;
+				wait = at - now;
+			}
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+		}
+
+	}
+
+}

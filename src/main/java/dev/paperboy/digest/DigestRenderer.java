@@ -1,0 +1,161 @@
+package dev.paperboy.digest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.MailTemplates;
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.papers.Paper;
+import dev.paperboy.papers.PaperCandidates;
+import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriptionProperties;
+import dev.paperboy.subscription.TokenPurpose;
+import dev.paperboy.subscription.Tokens;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a digest into its email: the view the templates read (every link signed), the
+ * rendered HTML and text, and the headers (a Message-ID derived from the digest, List-Id,
+ * List-Unsubscribe with one-click POST).
+ */
+@Component
+class DigestRenderer {
+
+	private final MailTemplates templates;
+
+	private final Tokens tokens;
+
+	private final SubscriptionProperties site;
+
+	private final DeliveryProperties delivery;
+
+	private final DigestProperties properties;
+
+	private final PaperCandidates papers;
+
+	DigestRenderer(MailTemplates templates, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
+			DigestProperties properties, PaperCandidates papers) {
+		this.templates = templates;
+		this.tokens = tokens;
+		this.site = site;
+		this.delivery = delivery;
+		this.properties = properties;
+		this.papers = papers;
+	}
+
+	/**
+	 * @param paperIds papers of some digests
+	 * @return them, by id
+	 */
+	Map<Long, Paper> papers(Collection<Long> paperIds) {
+		return this.papers.byIds(paperIds);
+	}
+
+	/**
+	 * @param digestId the digest (0 for one that is not stored: a preview or a test)
+	 * @param subscriber its subscriber
+	 * @param date its date
+	 * @param trending whether its papers are trending rather than matched
+	 * @param picks its papers with their reasons
+	 * @param papers the papers by id
+	 * @return what the templates show
+	 */
+	DigestView view(long digestId, Subscriber subscriber, LocalDate date, boolean trending,
+			List<Digests.Composed.Pick> picks, Map<Long, Paper> papers) {
+		List<DigestView.Item> items = new ArrayList<>();
+		for (Digests.Composed.Pick pick : picks) {
+			Paper paper = papers.get(pick.paperId());
+			if (paper == null) {
+				continue;
+			}
+			String feedback = this.site
+				.link("/feedback/" + this.tokens.issue(subscriber.id(), TokenPurpose.FEEDBACK, pick.paperId()));
+			items.add(DigestItems.item(items.size() + 1, paper, pick.reasons(), feedback + "?vote=more",
+					feedback + "?vote=less"));
+		}
+		DigestView.Links links = new DigestView.Links(
+				this.site.link("/manage/" + this.tokens.issue(subscriber.id(), TokenPurpose.MANAGE)),
+				unsubscribeUrl(subscriber.id()),
+				this.site.link("/digests/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, digestId)),
+				this.site.link("/feed/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, 0)));
+		String siteUrl = this.site.publicUrl().toString();
+		DigestView.Sender sender = new DigestView.Sender(this.delivery.fromName(), siteUrl,
+				this.properties.postalAddress().replace("\\n", "\n"), "You get this email because you subscribed to "
+						+ this.delivery.fromName() + " at " + siteUrl + " and confirmed your address.");
+		String cadence = (subscriber.profile().cadence() == dev.paperboy.subscription.Profile.Cadence.WEEKLY) ? "weekly"
+				: "daily";
+		return new DigestView(subscriber.email(), date, cadence, trending, items, links, sender);
+	}
+
+	/**
+	 * @param digestId the digest (0: not stored)
+	 * @param view its view
+	 * @return the message
+	 */
+	OutgoingMail mail(long digestId, DigestView view) {
+		MailTemplates.Rendered rendered = this.templates.render("digest", Map.of("digest", view));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("List-Id", "\"" + this.delivery.fromName().replace("\"", "") + " digest\" <" + listId() + ">");
+		String unsubscribe = "<" + view.links().unsubscribe() + ">";
+		if (this.properties.unsubscribeMailto() != null) {
+			unsubscribe += ", <mailto:" + this.properties.unsubscribeMailto() + "?subject=unsubscribe>";
+		}
+		headers.put("List-Unsubscribe", unsubscribe);
+		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		headers.put("Auto-Submitted", "auto-generated");
+		headers.put("X-Auto-Response-Suppress", "OOF, AutoReply");
+		return new OutgoingMail(view.recipient(), subject(view), rendered.text(), rendered.html(), headers,
+				(digestId > 0) ? messageId(digestId) : null);
+	}
+
+	String messageId(long digestId) {
+		return "digest-" + digestId + "@" + domain();
+	}
+
+	String unsubscribeUrl(long subscriberId) {
+		return this.site.link("/unsubscribe/" + this.tokens.issue(subscriberId, TokenPurpose.UNSUBSCRIBE));
+	}
+
+	private static String subject(DigestView view) {
+		String when = DigestFeed.DATE.format(view.date());
+		if (view.papers().isEmpty()) {
+			return "Your papers for " + when;
+		}
+		String first = view.papers().get(0).title().replaceAll("\\s+", " ").strip();
+		if (first.length() > 70) {
+			first = first.substring(0, 69) + "…";
+		}
+		String count = view.papers().size() + ((view.papers().size() == 1) ? " paper" : " papers");
+		return (view.trending() ? "Trending: " : "") + first + " · " + count + " for " + when;
+	}
+
+	private String listId() {
+		return (this.properties.listId() != null) ? this.properties.listId() : "digest." + domain();
+	}
+
+	private String domain() {
+		String from = this.delivery.from();
+		return from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * @return the digest's date: its period's, or for a digest sent on request, the day
+	 * it was due in the subscriber's time zone
+	 */
+	static LocalDate date(Digests.Outgoing digest, Subscriber subscriber) {
+		try {
+			return LocalDate.parse(digest.period());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return digest.dueAt().atZone(subscriber.profile().timeZone()).toLocalDate();
+		}
+	}
+
+}

@@ -1,0 +1,335 @@
+package dev.paperboy.digest;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The digest tables: schedules, the outbox, and the papers of each digest.
+ */
+@Repository
+class Digests {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Digests(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	// Schedules
+
+	/** Sets a subscriber's next due time, unless their schedule is already up to date. */
+	void schedule(long subscriberId, String fingerprint, Instant nextDueAt) {
+		this.jdbc
+			.sql("""
+					insert into digest_schedule (subscriber_id, schedule, next_due_at)
+					select :id, :schedule, :due where exists (select 1 from subscriber where id = :id)
+					on conflict (subscriber_id) do update set schedule = excluded.schedule, next_due_at = excluded.next_due_at
+					where digest_schedule.schedule <> excluded.schedule
+					""")
+			.param("id", subscriberId)
+			.param("schedule", fingerprint)
+			.param("due", Timestamp.from(nextDueAt))
+			.update();
+	}
+
+	void unschedule(Collection<Long> subscriberIds) {
+		if (!subscriberIds.isEmpty()) {
+			this.jdbc.sql("delete from digest_schedule where subscriber_id = any(cast(:ids as bigint[]))")
+				.param("ids", array(subscriberIds))
+				.update();
+		}
+	}
+
+	void reschedule(long subscriberId, Instant nextDueAt) {
+		this.jdbc.sql("update digest_schedule set next_due_at = :due where subscriber_id = :id")
+			.param("id", subscriberId)
+			.param("due", Timestamp.from(nextDueAt))
+			.update();
+	}
+
+	/**
+	 * Locks a page of due schedules (others running the scheduler skip them).
+	 * @return subscriber ids
+	 */
+	List<Long> lockDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select subscriber_id from digest_schedule where next_due_at <= :now
+				order by next_due_at, subscriber_id limit :limit for update skip locked
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+	}
+
+	boolean hasDigest(long subscriberId) {
+		return this.jdbc.sql("select exists (select 1 from digest where subscriber_id = :id)")
+			.param("id", subscriberId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	// Composition
+
+	/** The due time of each subscriber's latest digest. */
+	Map<Long, Instant> previousDue(Collection<Long> subscriberIds) {
+		Map<Long, Instant> previous = new HashMap<>();
+		if (!subscriberIds.isEmpty()) {
+			this.jdbc.sql("""
+					select subscriber_id, max(due_at) from digest where subscriber_id = any(cast(:ids as bigint[]))
+					group by subscriber_id
+					""").param("ids", array(subscriberIds)).query((rs) -> {
+				previous.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+			});
+		}
+		return previous;
+	}
+
+	/** The papers among the given ones each subscriber already received. */
+	Map<Long, Set<Long>> sent(Collection<Long> subscriberIds, Collection<Long> paperIds) {
+		Map<Long, Set<Long>> sent = new HashMap<>();
+		if (!subscriberIds.isEmpty() && !paperIds.isEmpty()) {
+			this.jdbc.sql("""
+					select subscriber_id, paper_id from digest_paper
+					where subscriber_id = any(cast(:ids as bigint[])) and paper_id = any(cast(:papers as bigint[]))
+					""").param("ids", array(subscriberIds)).param("papers", array(paperIds)).query((rs) -> {
+				sent.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
+			});
+		}
+		return sent;
+	}
+
+	/**
+	 * Writes a page of composed digests (skipped ones too) and their papers, two
+	 * statements whatever the page's size. A digest whose (subscriber, period) exists
+	 * already is left alone, and so are its papers.
+	 * @return the new digests' ids by subscriber
+	 */
+	Map<Long, Long> insert(List<Composed> digests) {
+		Map<Long, Long> ids = new HashMap<>();
+		if (digests.isEmpty()) {
+			return ids;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Composed digest : digests) {
+			rows.add(Map.of("subscriber_id", digest.subscriberId(), "period", digest.period(), "due_at",
+					digest.dueAt().toString(), "status", digest.papers().isEmpty() ? "SKIPPED" : "QUEUED", "trending",
+					digest.trending()));
+		}
+		this.jdbc.sql("""
+				insert into digest (subscriber_id, period, due_at, status, trending)
+				select r.subscriber_id, r.period, r.due_at, r.status, r.trending
+				from jsonb_to_recordset(cast(:rows as jsonb))
+				    as r(subscriber_id bigint, period text, due_at timestamptz, status text, trending boolean)
+				on conflict (subscriber_id, period) do nothing
+				returning id, subscriber_id
+				""").param("rows", this.json.writeValueAsString(rows)).query((rs) -> {
+			ids.put(rs.getLong(2), rs.getLong(1));
+		});
+		List<Map<String, Object>> papers = new ArrayList<>();
+		for (Composed digest : digests) {
+			Long id = ids.get(digest.subscriberId());
+			if (id == null) {
+				continue;
+			}
+			int position = 1;
+			for (Composed.Pick pick : digest.papers()) {
+				papers.add(Map.of("digest_id", id, "subscriber_id", digest.subscriberId(), "paper_id", pick.paperId(),
+						"position", position++, "score", pick.score(), "reasons", pick.reasons()));
+			}
+		}
+		if (!papers.isEmpty()) {
+			this.jdbc
+				.sql("""
+						insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reasons)
+						select r.digest_id, r.subscriber_id, r.paper_id, r.position, r.score,
+						       array(select jsonb_array_elements_text(r.reasons))
+						from jsonb_to_recordset(cast(:rows as jsonb))
+						    as r(digest_id bigint, subscriber_id bigint, paper_id bigint, position int, score real, reasons jsonb)
+						on conflict do nothing
+						""")
+				.param("rows", this.json.writeValueAsString(papers))
+				.update();
+		}
+		return ids;
+	}
+
+	// The outbox
+
+	/** Claims digests ready to send: queued, or due for a retry. */
+	List<Long> claim(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				update digest d set status = 'SENDING', lease_until = now() + cast(:lease as interval),
+				    attempts = d.attempts + 1
+				from (select id from digest where status in ('QUEUED', 'RETRY') and next_attempt_at <= now()
+				      order by next_attempt_at, id limit :limit for update skip locked) ready
+				where d.id = ready.id
+				returning d.id
+				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds").query(Long.class).list();
+	}
+
+	/**
+	 * Claims digests whose worker's lease ran out (the worker died, or lost its
+	 * database): they are sent again, with the same Message-ID.
+	 */
+	List<Long> claimExpired(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1
+				from (select id from digest where status = 'SENDING' and lease_until < now()
+				      order by lease_until, id limit :limit for update skip locked) expired
+				where d.id = expired.id
+				returning d.id
+				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds").query(Long.class).list();
+	}
+
+	List<Outgoing> outgoing(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Composed.Pick>> papers = new HashMap<>();
+		this.jdbc.sql("""
+				select digest_id, paper_id, score, reasons from digest_paper
+				where digest_id = any(cast(:ids as bigint[])) order by digest_id, position
+				""").param("ids", array(ids)).query((rs) -> {
+			papers.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new Composed.Pick(rs.getLong(2), rs.getDouble(3), List.of((String[]) rs.getArray(4).getArray())));
+		});
+		return this.jdbc.sql("""
+				select id, subscriber_id, period, due_at, trending, attempts, created_at from digest
+				where id = any(cast(:ids as bigint[])) order by id
+				""")
+			.param("ids", array(ids))
+			.query((rs, n) -> new Outgoing(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+					papers.getOrDefault(rs.getLong(1), List.of())))
+			.list();
+	}
+
+	void sent(long id) {
+		this.jdbc.sql("""
+				update digest set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
+				where id = :id and status = 'SENDING'
+				""").param("id", id).update();
+	}
+
+	void retry(long id, Instant at, String error) {
+		this.jdbc.sql("""
+				update digest set status = 'RETRY', next_attempt_at = :at, lease_until = null, last_error = :error
+				where id = :id and status = 'SENDING'
+				""").param("id", id).param("at", Timestamp.from(at)).param("error", error).update();
+	}
+
+	void end(long id, String status, @Nullable String error) {
+		this.jdbc.sql("""
+				update digest set status = :status, lease_until = null, last_error = :error
+				where id = :id and status = 'SENDING'
+				""").param("id", id).param("status", status).param("error", error).update();
+	}
+
+	/** Gives claimed digests back without counting the attempt (shutdown, SMTP away). */
+	void release(Collection<Long> ids, Instant at) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("""
+					update digest set status = case when attempts > 1 then 'RETRY' else 'QUEUED' end,
+					    attempts = greatest(attempts - 1, 0), lease_until = null, next_attempt_at = :at
+					where id = any(cast(:ids as bigint[])) and status = 'SENDING'
+					""").param("ids", array(ids)).param("at", Timestamp.from(at)).update();
+		}
+	}
+
+	// Operations
+
+	List<Map<String, Object>> list(@Nullable String status, @Nullable Long subscriberId, int limit) {
+		return this.jdbc.sql("""
+				select id, subscriber_id, period, due_at, status, trending, attempts, next_attempt_at, sent_at,
+				       last_error, created_at, (select count(*) from digest_paper p where p.digest_id = d.id) as papers
+				from digest d
+				where (cast(:status as text) is null or status = :status)
+				  and (cast(:subscriber as bigint) is null or subscriber_id = :subscriber)
+				order by id desc limit :limit
+				""")
+			.param("status", status)
+			.param("subscriber", subscriberId)
+			.param("limit", limit)
+			.query()
+			.listOfRows();
+	}
+
+	int retryFailed(@Nullable Long id) {
+		return this.jdbc.sql("""
+				update digest set status = 'RETRY', next_attempt_at = now(), attempts = 0, last_error = null
+				where status = 'FAILED' and (cast(:id as bigint) is null or id = :id)
+				""").param("id", id).update();
+	}
+
+	Map<String, Long> counts() {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql("select status, count(*) from digest group by status").query((rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	List<Outgoing> sentTo(long subscriberId, int limit) {
+		List<Long> ids = this.jdbc.sql("""
+				select id from digest where subscriber_id = :id and status = 'SENT' order by due_at desc limit :limit
+				""").param("id", subscriberId).param("limit", limit).query(Long.class).list();
+		return outgoing(ids);
+	}
+
+	static String array(Collection<Long> ids) {
+		StringBuilder literal = new StringBuilder("{");
+		for (Long id : ids) {
+			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
+		}
+		return literal.append('}').toString();
+	}
+
+	/**
+	 * A digest composed for a subscriber.
+	 *
+	 * @param subscriberId the subscriber
+	 * @param period the period's name
+	 * @param dueAt when it was due
+	 * @param trending whether these are trending papers rather than matches
+	 * @param papers the papers, best first (none: the period is skipped)
+	 */
+	record Composed(long subscriberId, String period, Instant dueAt, boolean trending, List<Pick> papers) {
+
+		record Pick(long paperId, double score, List<String> reasons) {
+
+		}
+
+	}
+
+	/**
+	 * A digest to send.
+	 *
+	 * @param id the digest
+	 * @param subscriberId its subscriber
+	 * @param period its period
+	 * @param dueAt when it was due
+	 * @param trending whether these are trending papers
+	 * @param attempts attempts so far, this one included
+	 * @param createdAt when it was composed
+	 * @param papers its papers, in order
+	 */
+	record Outgoing(long id, long subscriberId, String period, Instant dueAt, boolean trending, int attempts,
+			Instant createdAt, List<Composed.Pick> papers) {
+
+	}
+
+}

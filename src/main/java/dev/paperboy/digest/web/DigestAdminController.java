@@ -1,0 +1,122 @@
+package dev.paperboy.digest.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.digest.DigestScheduler;
+import dev.paperboy.digest.DigestService;
+import dev.paperboy.subscription.EmailAddress;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Digest operations for the admin API (bearer token): run the scheduler, send or preview
+ * one subscriber's digest, send a test, list deliveries, retry failed ones.
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class DigestAdminController {
+
+	private static final Set<String> STATUSES = Set.of("QUEUED", "SENDING", "SENT", "RETRY", "FAILED", "SUPPRESSED",
+			"SKIPPED");
+
+	private final DigestService digests;
+
+	DigestAdminController(DigestService digests) {
+		this.digests = digests;
+	}
+
+	@PostMapping("/digests/run")
+	DigestScheduler.Run run() {
+		return this.digests.runScheduler();
+	}
+
+	@PostMapping("/subscribers/{id}/digest")
+	ResponseEntity<Map<String, Object>> sendNow(@PathVariable long id) {
+		return this.digests.sendNow(id)
+			.map((digest) -> ResponseEntity.status(HttpStatus.ACCEPTED)
+				.body(Map.<String, Object>of("digestId", digest)))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Map.of("error", "no such active subscriber, or nothing to send them now")));
+	}
+
+	@GetMapping("/subscribers/{id}/digest/preview")
+	ResponseEntity<?> preview(@PathVariable long id, @RequestParam(defaultValue = "json") String format) {
+		return this.digests.preview(id).<ResponseEntity<?>>map((mail) -> switch (format) {
+			case "html" -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+				// The page is the email: no scripts, no forms, nothing of this origin.
+				.header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'")
+				.body(mail.html());
+			case "text" ->
+				ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8")).body(mail.text());
+			default -> ResponseEntity.ok(json(mail));
+		}).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such subscriber")));
+	}
+
+	@PostMapping("/digests/test")
+	ResponseEntity<Map<String, Object>> test(@RequestBody TestRequest request) {
+		EmailAddress to = EmailAddress.parse(request.to()).orElse(null);
+		if (to == null) {
+			return ResponseEntity.badRequest().body(Map.of("error", "to: not an email address"));
+		}
+		boolean sent = this.digests.sendTest(to, request.subscriberId());
+		return sent ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sent", true))
+				: ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "the address is suppressed"));
+	}
+
+	@GetMapping("/deliveries")
+	ResponseEntity<Map<String, Object>> deliveries(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable Long subscriber, @RequestParam(defaultValue = "100") int limit) {
+		if (status != null && !STATUSES.contains(status)) {
+			return ResponseEntity.badRequest().body(Map.of("error", "status: one of " + STATUSES));
+		}
+		if (limit < 1 || limit > 1000) {
+			return ResponseEntity.badRequest().body(Map.of("error", "limit: 1 to 1000"));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("counts", this.digests.counts());
+		body.put("deliveries", this.digests.deliveries(status, subscriber, limit));
+		return ResponseEntity.ok(body);
+	}
+
+	@PostMapping("/deliveries/{id}/retry")
+	ResponseEntity<Map<String, Object>> retry(@PathVariable long id) {
+		int retried = this.digests.retryFailed(id);
+		return (retried > 0) ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("retried", retried))
+				: ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "no failed delivery with that id"));
+	}
+
+	@PostMapping("/deliveries/retry-failed")
+	Map<String, Object> retryFailed() {
+		return Map.of("retried", this.digests.retryFailed(null));
+	}
+
+	private static Map<String, Object> json(OutgoingMail mail) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("to", mail.to());
+		body.put("subject", mail.subject());
+		body.put("headers", mail.headers());
+		body.put("text", mail.text());
+		body.put("html", mail.html());
+		return body;
+	}
+
+	record TestRequest(@Nullable String to, @Nullable Long subscriberId) {
+
+	}
+
+}
