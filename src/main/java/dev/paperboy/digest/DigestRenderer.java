@@ -40,6 +40,8 @@ class DigestRenderer {
 
 	private final PaperCandidates papers;
 
+	private final String installation;
+
 	DigestRenderer(MailTemplates templates, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
 			DigestProperties properties, PaperCandidates papers) {
 		this.templates = templates;
@@ -48,6 +50,18 @@ class DigestRenderer {
 		this.delivery = delivery;
 		this.properties = properties;
 		this.papers = papers;
+		this.installation = installation(delivery.suppressionSalt());
+	}
+
+	private static String installation(String secret) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("paperboy message ids\u0000" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -115,8 +129,11 @@ class DigestRenderer {
 				(digestId > 0) ? messageId(digestId) : null);
 	}
 
+	// Derived from the digest alone, so a digest sent again (a lease ran out) keeps it;
+	// the
+	// installation's tag keeps two installations (or a reset database) from reusing one.
 	String messageId(long digestId) {
-		return "digest-" + digestId + "@" + domain();
+		return "digest-" + digestId + "." + this.installation + "@" + domain();
 	}
 
 	String unsubscribeUrl(long subscriberId) {

@@ -122,6 +122,8 @@ public class DigestScheduler {
 	}
 
 	private int refreshSchedules(Instant now) {
+		// The watermark follows the clock, whatever moment the run composes for.
+		Instant scanStarted = Instant.now();
 		Instant since = this.scannedUntil.minus(OVERLAP);
 		int changed = 0;
 		long after = 0;
@@ -148,7 +150,7 @@ public class DigestScheduler {
 			this.digests.unschedule(inactive);
 			after = page.get(page.size() - 1).id();
 		}
-		this.scannedUntil = now;
+		this.scannedUntil = scanStarted;
 		return changed;
 	}
 
