@@ -8,21 +8,25 @@ import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.subscription.DigestPreview;
 import dev.paperboy.subscription.Subscriber;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * A subscriber's next digest from the matcher, with everything the subscriber told us:
- * the profile, the papers they like, and their feedback ("more like this" counts as
- * liked, "less like this" pushes similar papers down). Also the preference centre's
- * preview.
+ * the profile, the papers they like, their feedback and the papers they already received
+ * ("more like this" counts as liked, "less like this" pushes similar papers down). Also
+ * the preference centre's preview.
  */
 @Component
 public class MatcherPreview implements DigestPreview {
 
 	private final SubscriberMatching matching;
 
-	MatcherPreview(SubscriberMatching matching) {
+	private final ObjectProvider<DigestHistory> history;
+
+	MatcherPreview(SubscriberMatching matching, ObjectProvider<DigestHistory> history) {
 		this.matching = matching;
+		this.history = history;
 	}
 
 	/**
@@ -31,9 +35,15 @@ public class MatcherPreview implements DigestPreview {
 	 * @return the papers of their next digest
 	 */
 	public Selection select(Subscriber subscriber, Instant now) {
-		return this.matching
-			.select(this.matching.open(now),
-					List.of(new SubscriberMatching.Request(subscriber, this.matching.earliest(now), Set.of())))
+		MatchingRun run = this.matching.open(now);
+		Instant since = this.matching.earliest(now);
+		Set<Long> sent = Set.of();
+		DigestHistory history = this.history.getIfAvailable();
+		if (history != null) {
+			since = history.since(subscriber.id(), since);
+			sent = history.sent(subscriber.id(), run.paperIds());
+		}
+		return this.matching.select(run, List.of(new SubscriberMatching.Request(subscriber, since, sent)))
 			.get(subscriber.id());
 	}
 

@@ -66,6 +66,9 @@ class DigestDeliveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.paperboy.matching.MatcherPreview preview;
+
 	@BeforeEach
 	void papers() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -151,6 +154,10 @@ class DigestDeliveryTests {
 		Instant now = Instant.now();
 		this.scheduler.run(now);
 		this.scheduler.run(now.plus(Duration.ofDays(1)));
+		assertThat(
+				this.preview.select(this.subscriptions.find(id).orElseThrow(), now.plus(Duration.ofDays(1))).papers())
+			.as("the preview of the next digest shows no paper that was sent")
+			.isEmpty();
 		this.scheduler.run(now.plus(Duration.ofDays(2)));
 
 		List<Map<String, Object>> digests = this.jdbc
