@@ -260,10 +260,23 @@ public final class MatchingRun {
 				excluded[index] = true;
 			}
 		}
+		for (String category : profile.excludedCategories()) {
+			for (int index : this.byCategory.getOrDefault(category, new int[0])) {
+				excluded[index] = true;
+			}
+		}
+		if (profile.minUpvotes() > 0) {
+			for (int i = 0; i < this.size; i++) {
+				Integer upvotes = this.papers.get(i).paper().upvotes();
+				if (upvotes == null || upvotes < profile.minUpvotes()) {
+					excluded[i] = true;
+				}
+			}
+		}
 		List<Candidate> liked = withVectors(subject.liked());
 		List<Candidate> disliked = withVectors(subject.disliked());
 		boolean trending = profile.interests().isBlank() && keywords.terms().isEmpty() && profile.authors().isEmpty()
-				&& profile.categories().isEmpty() && liked.isEmpty();
+				&& profile.followedCategories().isEmpty() && liked.isEmpty();
 		return trending ? trending(excluded, profile.papersPerDigest())
 				: score(subject, keywords, liked, disliked, scratch);
 	}
@@ -306,7 +319,7 @@ public final class MatchingRun {
 			}
 		}
 		int[] category = scratch.category;
-		List<String> categories = profile.categories();
+		List<String> categories = profile.followedCategories();
 		for (int c = 0; c < categories.size(); c++) {
 			for (int index : this.byCategory.getOrDefault(categories.get(c), new int[0])) {
 				if (category[index] < 0) {

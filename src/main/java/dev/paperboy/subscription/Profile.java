@@ -17,17 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param keywords a web-search style query
  * ({@code "spiking neural" OR neuromorphic -survey})
  * @param authors authors to follow
- * @param categories arXiv categories
+ * @param categories arXiv categories to follow; one written with a leading {@code -}
+ * ({@code -cs.CV}) excludes its papers instead
  * @param cadence daily or weekly
  * @param weekday the day of a weekly digest
  * @param deliveryHour the hour of delivery, 0 to 23, in the subscriber's time zone
  * @param timeZone the subscriber's time zone
  * @param papersPerDigest 1 to 50
+ * @param minUpvotes only papers with at least this many Hugging Face upvotes (0: no
+ * minimum; with a minimum, papers without upvotes, such as arXiv-only ones, are left out)
  */
 public record Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
-		DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest) {
+		DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest, int minUpvotes) {
 
-	private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
+	private static final Pattern CATEGORY = Pattern.compile("-?[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
 
 	public static final Profile DEFAULT = new Profile("", "", List.of(), List.of(), Cadence.DAILY, DayOfWeek.MONDAY, 7,
 			ZoneId.of("UTC"), 10);
@@ -35,6 +38,11 @@ public record Profile(String interests, String keywords, List<String> authors, L
 	public Profile {
 		authors = List.copyOf(authors);
 		categories = List.copyOf(categories);
+	}
+
+	public Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
+			DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest) {
+		this(interests, keywords, authors, categories, cadence, weekday, deliveryHour, timeZone, papersPerDigest, 0);
 	}
 
 	/** How often a digest goes out. */
@@ -61,10 +69,51 @@ public record Profile(String interests, String keywords, List<String> authors, L
 	public static Profile of(@Nullable String interests, @Nullable String keywords, @Nullable String authors,
 			@Nullable String categories, @Nullable String cadence, @Nullable String weekday,
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest) {
+		return of(interests, keywords, authors, categories, cadence, weekday, deliveryHour, timeZone, papersPerDigest,
+				null);
+	}
+
+	/**
+	 * Validates a profile from a form or the API.
+	 * @param interests free text
+	 * @param keywords a query
+	 * @param authors separated by commas or semicolons
+	 * @param categories separated by commas or spaces; {@code -cs.CV} excludes
+	 * @param cadence DAILY or WEEKLY
+	 * @param weekday MONDAY to SUNDAY
+	 * @param deliveryHour 0 to 23
+	 * @param timeZone an IANA time zone
+	 * @param papersPerDigest 1 to 50
+	 * @param minUpvotes 0 to 100000
+	 * @return the profile
+	 * @throws InvalidInputException naming the field that is wrong
+	 */
+	public static Profile of(@Nullable String interests, @Nullable String keywords, @Nullable String authors,
+			@Nullable String categories, @Nullable String cadence, @Nullable String weekday,
+			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
+			@Nullable Integer minUpvotes) {
 		return new Profile(text("interests", interests, 1000), text("keywords", keywords, 500),
 				split("authors", authors, "[;,]", 50), categories(categories), cadence(cadence), weekday(weekday),
 				range("delivery hour", deliveryHour, 0, 23, 7), zone(timeZone),
-				range("papers per digest", papersPerDigest, 1, 50, 10));
+				range("papers per digest", papersPerDigest, 1, 50, 10),
+				range("minimum upvotes", minUpvotes, 0, 100_000, 0));
+	}
+
+	/**
+	 * @return the categories to follow (those without a leading {@code -})
+	 */
+	public List<String> followedCategories() {
+		return this.categories.stream().filter((category) -> !category.startsWith("-")).toList();
+	}
+
+	/**
+	 * @return the categories whose papers are excluded, without their {@code -}
+	 */
+	public List<String> excludedCategories() {
+		return this.categories.stream()
+			.filter((category) -> category.startsWith("-"))
+			.map((category) -> category.substring(1))
+			.toList();
 	}
 
 	static String text(String field, @Nullable String value, int max) {

@@ -27,7 +27,7 @@ class Subscribers {
 
 	private static final String COLUMNS = """
 			id, email, status, interests, keywords, authors, categories, cadence, weekday, delivery_hour, time_zone,
-			papers_per_digest, created_at, confirmed_at, unsubscribed_at""";
+			papers_per_digest, min_upvotes, created_at, confirmed_at, unsubscribed_at""";
 
 	private final JdbcClient jdbc;
 
@@ -119,6 +119,7 @@ class Subscribers {
 				update subscriber set interests = :interests, keywords = :keywords,
 				    authors = cast(:authors as text[]), categories = cast(:categories as text[]), cadence = :cadence,
 				    weekday = :weekday, delivery_hour = :hour, time_zone = :zone, papers_per_digest = :papers,
+				    min_upvotes = :minUpvotes,
 				    updated_at = now()
 				where id = :id
 				""")
@@ -130,6 +131,7 @@ class Subscribers {
 			.param("weekday", profile.weekday().getValue())
 			.param("hour", profile.deliveryHour())
 			.param("zone", profile.timeZone().getId())
+			.param("minUpvotes", profile.minUpvotes())
 			.param("papers", profile.papersPerDigest())
 			.param("id", id)
 			.update();
@@ -280,7 +282,8 @@ class Subscribers {
 		Profile profile = new Profile(rs.getString("interests"), rs.getString("keywords"),
 				strings(rs.getArray("authors")), strings(rs.getArray("categories")),
 				Profile.Cadence.valueOf(rs.getString("cadence")), DayOfWeek.of(rs.getInt("weekday")),
-				rs.getInt("delivery_hour"), ZoneId.of(rs.getString("time_zone")), rs.getInt("papers_per_digest"));
+				rs.getInt("delivery_hour"), ZoneId.of(rs.getString("time_zone")), rs.getInt("papers_per_digest"),
+				rs.getInt("min_upvotes"));
 		return new Subscriber(rs.getLong("id"), rs.getString("email"),
 				Subscriber.Status.valueOf(rs.getString("status")), profile, rs.getTimestamp("created_at").toInstant(),
 				instant(rs.getTimestamp("confirmed_at")), instant(rs.getTimestamp("unsubscribed_at")));

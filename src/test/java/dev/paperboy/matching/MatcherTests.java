@@ -109,6 +109,25 @@ class MatcherTests {
 	}
 
 	@Test
+	void leavesOutExcludedCategoriesAndPapersBelowTheMinimumUpvotes() {
+		this.jdbc.sql("update paper set categories = '{cs.NE}' where key in ('2601.00001', '2601.00002')").update();
+		Profile spiking = profile("Spiking neural networks for neuromorphic hardware", "", List.of());
+		assertThat(select(spiking).papers()).extracting(Match::key).contains("2601.00001", "2601.00002");
+
+		Profile withoutNe = new Profile(spiking.interests(), "", List.of(), List.of("-cs.NE"), spiking.cadence(),
+				spiking.weekday(), 7, spiking.timeZone(), 10, 0);
+		assertThat(select(withoutNe).papers()).extracting(Match::key).doesNotContain("2601.00001", "2601.00002");
+		assertThat(select(withoutNe).trending()).as("an excluded category is not a followed one").isFalse();
+
+		Profile popular = new Profile(spiking.interests(), "", List.of(), List.of(), spiking.cadence(),
+				spiking.weekday(), 7, spiking.timeZone(), 10, 10);
+		assertThat(select(popular).papers()).extracting(Match::key)
+			.contains("2601.00002")
+			.doesNotContain("2601.00001")
+			.allSatisfy((key) -> assertThat(key).isNotIn("2601.00001", "2601.00003"));
+	}
+
+	@Test
 	void givesTrendingPapersToASubscriberWithoutAProfile() {
 		Selection selection = select(profile("", "", List.of()));
 

@@ -151,20 +151,23 @@ class SubscriptionApi {
 	 * @param deliveryHour 0 to 23
 	 * @param timeZone an IANA time zone such as Europe/Paris
 	 * @param papersPerDigest 1 to 50
+	 * @param minUpvotes only papers with at least this many upvotes (0: no minimum)
 	 */
 	record ProfileBody(@Nullable String interests, @Nullable String keywords, @Nullable List<String> authors,
 			@Nullable List<String> categories, @Nullable String cadence, @Nullable String weekday,
-			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest) {
+			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
+			@Nullable Integer minUpvotes) {
 
 		static ProfileBody of(Profile profile) {
 			return new ProfileBody(profile.interests(), profile.keywords(), profile.authors(), profile.categories(),
 					profile.cadence().name(), profile.weekday().name(), profile.deliveryHour(),
-					profile.timeZone().getId(), profile.papersPerDigest());
+					profile.timeZone().getId(), profile.papersPerDigest(), profile.minUpvotes());
 		}
 
 		Profile toProfile() {
 			return Profile.of(this.interests, this.keywords, join(this.authors, ";"), join(this.categories, ","),
-					this.cadence, this.weekday, this.deliveryHour, this.timeZone, this.papersPerDigest);
+					this.cadence, this.weekday, this.deliveryHour, this.timeZone, this.papersPerDigest,
+					this.minUpvotes);
 		}
 
 		private static @Nullable String join(@Nullable List<String> values, String separator) {
