@@ -106,6 +106,12 @@ class DigestOutbox implements SmartLifecycle {
 		Duration unreachable = Duration.ZERO;
 		while (this.running) {
 			try {
+				// A spent hourly budget: wait for it here, holding no claims.
+				long budget = this.pacer.delay();
+				if (budget > TimeUnit.SECONDS.toNanos(1)) {
+					sleep(Duration.ofNanos(Math.min(budget, TimeUnit.MINUTES.toNanos(1))));
+					continue;
+				}
 				List<Long> batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
 				if (batch.isEmpty()) {
 					batch = this.digests.claimExpired(this.properties.batchSize(), this.properties.lease());
@@ -139,6 +145,7 @@ class DigestOutbox implements SmartLifecycle {
 	 * @return false when the SMTP server could not be reached at all
 	 */
 	boolean send(List<Long> batch) {
+		long claimed = System.nanoTime();
 		Set<Long> pending = new HashSet<>(batch);
 		try {
 			List<Digests.Outgoing> outgoing = this.digests.outgoing(batch);
@@ -164,8 +171,19 @@ class DigestOutbox implements SmartLifecycle {
 						pending.remove(digest.id());
 						continue;
 					}
-					OutgoingMail mail = this.renderer.mail(digest.id(), this.renderer.view(digest.id(), subscriber,
-							DigestRenderer.date(digest, subscriber), digest.trending(), digest.papers(), papers));
+					OutgoingMail mail;
+					try {
+						mail = this.renderer.mail(digest.id(), this.renderer.view(digest.id(), subscriber,
+								DigestRenderer.date(digest, subscriber), digest.trending(), digest.papers(), papers));
+					}
+					catch (RuntimeException ex) {
+						// A digest that cannot be rendered never will be: fail it, not
+						// the batch.
+						log.warn("Digest {} cannot be rendered: {}", digest.id(), ex.toString());
+						this.digests.end(digest.id(), "FAILED", "cannot be rendered: " + ex.getMessage());
+						pending.remove(digest.id());
+						continue;
+					}
 					if (session == null) {
 						try {
 							session = this.smtp.open();
@@ -175,7 +193,13 @@ class DigestOutbox implements SmartLifecycle {
 							return false;
 						}
 					}
-					this.pacer.acquire();
+					// Never send on a lease that may have run out: a slow server or a
+					// spent
+					// hourly budget gives the rest of the batch back instead.
+					if (System.nanoTime() - claimed > this.properties.lease().toNanos() / 2
+							|| !this.pacer.acquire(this.properties.lease().toNanos() / 4)) {
+						break;
+					}
 					SmtpSession.Outcome outcome = session.send(mail);
 					pending.remove(digest.id());
 					record(digest, outcome);
@@ -263,30 +287,54 @@ class DigestOutbox implements SmartLifecycle {
 			this.perHour = perHour;
 		}
 
-		void acquire() throws InterruptedException {
+		/**
+		 * @return how long until the next slot, in nanoseconds (0: now)
+		 */
+		synchronized long delay() {
+			long now = System.nanoTime();
+			long at = Math.max(now, this.next);
+			if (this.perHour > 0 && this.inWindow >= this.perHour
+					&& now - this.windowStart < TimeUnit.HOURS.toNanos(1)) {
+				at = Math.max(at, this.windowStart + TimeUnit.HOURS.toNanos(1));
+			}
+			return at - now;
+		}
+
+		/**
+		 * Takes the next sending slot, waiting for it when it is near.
+		 * @param maxWaitNanos the longest wait accepted
+		 * @return false, taking nothing, when the next slot is further away than that
+		 */
+		boolean acquire(long maxWaitNanos) throws InterruptedException {
 			long wait;
 			synchronized (this) {
 				long now = System.nanoTime();
-				if (this.perHour > 0) {
-					if (now - this.windowStart >= TimeUnit.HOURS.toNanos(1)) {
-						this.windowStart = now;
-						this.inWindow = 0;
-					}
-					if (this.inWindow >= this.perHour) {
-						long until = this.windowStart + TimeUnit.HOURS.toNanos(1);
-						this.windowStart = until;
-						this.inWindow = 0;
-						this.next = Math.max(this.next, until);
-					}
-					this.inWindow++;
+				long hour = TimeUnit.HOURS.toNanos(1);
+				if (this.perHour > 0 && now - this.windowStart >= hour) {
+					this.windowStart = now;
+					this.inWindow = 0;
 				}
 				long at = Math.max(now, this.next);
-				this.next = at + this.intervalNanos;
+				if (this.perHour > 0 && this.inWindow >= this.perHour) {
+					at = Math.max(at, this.windowStart + hour);
+				}
 				wait = at - now;
+				if (wait > maxWaitNanos) {
+					return false;
+				}
+				if (this.perHour > 0 && this.inWindow >= this.perHour) {
+					this.windowStart = at;
+					this.inWindow = 0;
+				}
+				if (this.perHour > 0) {
+					this.inWindow++;
+				}
+				this.next = at + this.intervalNanos;
 			}
 			if (wait > 0) {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
+			return true;
 		}
 
 	}
