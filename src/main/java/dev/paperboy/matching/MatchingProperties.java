@@ -3,6 +3,7 @@ package dev.paperboy.matching;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -40,10 +41,23 @@ public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings,
 	 * @param category the paper is in a followed category
 	 * @param popularity upvotes, relative to the most upvoted candidate (log scale)
 	 * @param recency how new the paper is (halves every two days or so)
+	 * @param learnedAuthor the paper is by an author of a paper the subscriber liked (or
+	 * said "more like this" about); as much is taken off for an author of a paper they
+	 * said "less like this" about
 	 */
 	public record Weights(@DefaultValue("0.6") double semantic, @DefaultValue("0.3") double keyword,
 			@DefaultValue("0.4") double author, @DefaultValue("0.1") double category,
-			@DefaultValue("0.1") double popularity, @DefaultValue("0.05") double recency) {
+			@DefaultValue("0.1") double popularity, @DefaultValue("0.05") double recency,
+			@DefaultValue("0.2") double learnedAuthor) {
+
+		@ConstructorBinding
+		public Weights {
+		}
+
+		public Weights(double semantic, double keyword, double author, double category, double popularity,
+				double recency) {
+			this(semantic, keyword, author, category, popularity, recency, 0);
+		}
 
 	}
 

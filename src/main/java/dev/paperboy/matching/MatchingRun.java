@@ -327,6 +327,13 @@ public final class MatchingRun {
 				}
 			}
 		}
+		// Authors of the papers the subscriber liked or disliked, learned from their
+		// feedback: the index of the liked paper, or -2 for a disliked one.
+		int[] learned = scratch.learned;
+		learn(subject.disliked(), -2, learned);
+		for (int l = 0; l < subject.liked().size(); l++) {
+			learn(List.of(subject.liked().get(l)), l, learned);
+		}
 		double threshold = this.properties.threshold();
 		List<Scored> relevant = new ArrayList<>();
 		for (int i = 0; i < this.size; i++) {
@@ -334,14 +341,18 @@ public final class MatchingRun {
 				continue;
 			}
 			double closeness = Math.max(semantic[i], likedSimilarity[i]);
-			boolean isRelevant = rank[i] > 0 || author[i] >= 0 || category[i] >= 0 || closeness >= semanticThreshold;
+			boolean likedAuthor = author[i] < 0 && learned[i] >= 0;
+			boolean dislikedAuthor = author[i] < 0 && learned[i] == -2;
+			boolean isRelevant = rank[i] > 0 || author[i] >= 0 || category[i] >= 0 || closeness >= semanticThreshold
+					|| likedAuthor;
 			if (!isRelevant) {
 				continue;
 			}
 			double score = weights.semantic() * (closeness - dislikedSimilarity[i])
 					+ weights.keyword() * (rank[i] / (rank[i] + 0.1)) + ((author[i] >= 0) ? weights.author() : 0)
 					+ ((category[i] >= 0) ? weights.category() : 0) + weights.popularity() * this.popularity[i]
-					+ weights.recency() * this.recency[i];
+					+ weights.recency() * this.recency[i] + (likedAuthor ? weights.learnedAuthor() : 0)
+					- (dislikedAuthor ? weights.learnedAuthor() : 0);
 			if (score >= threshold) {
 				relevant.add(new Scored(i, score));
 			}
@@ -361,6 +372,11 @@ public final class MatchingRun {
 				String name = this.authorNames.getOrDefault(normalize(followed.get(author[i])) + "\u0000" + i,
 						followed.get(author[i]));
 				reasons.add("by " + name + ", whom you follow");
+			}
+			if (author[i] < 0 && learned[i] >= 0) {
+				Candidate source = subject.liked().get(learned[i]);
+				reasons.add("by " + sharedAuthor(source.paper(), i) + ", an author of " + quote(source.paper().title())
+						+ ", which you liked");
 			}
 			if (semantic[i] >= semanticThreshold) {
 				reasons.add("close to your interest in " + quote(profile.interests()));
@@ -400,6 +416,30 @@ public final class MatchingRun {
 		Candidate candidate = this.papers.get(index);
 		return new Match(candidate.paper().key(), candidate.paper().title(), Math.round(score * 1000) / 1000.0,
 				List.copyOf(reasons), candidate.paper(), candidate.id());
+	}
+
+	private void learn(List<Candidate> rated, int mark, int[] learned) {
+		for (Candidate paper : rated) {
+			Integer own = this.indexById.get(paper.id());
+			for (String name : paper.paper().authors()) {
+				for (int index : this.byAuthor.getOrDefault(normalize(name), new int[0])) {
+					if ((own == null || index != own) && learned[index] == -1) {
+						learned[index] = mark;
+					}
+				}
+			}
+		}
+	}
+
+	private String sharedAuthor(Paper liked, int index) {
+		for (String name : liked.authors()) {
+			String normalized = normalize(name);
+			String shown = this.authorNames.get(normalized + "\u0000" + index);
+			if (shown != null) {
+				return shown;
+			}
+		}
+		return liked.authors().isEmpty() ? "" : liked.authors().get(0);
 	}
 
 	private boolean matchesTerm(String term, int index) {
@@ -591,6 +631,8 @@ public final class MatchingRun {
 
 		final int[] category;
 
+		final int[] learned;
+
 		Scratch(int size) {
 			this.excluded = new boolean[size];
 			this.semantic = new double[size];
@@ -600,6 +642,7 @@ public final class MatchingRun {
 			this.rank = new double[size];
 			this.author = new int[size];
 			this.category = new int[size];
+			this.learned = new int[size];
 		}
 
 		void clear() {
@@ -611,6 +654,7 @@ public final class MatchingRun {
 			Arrays.fill(this.rank, 0);
 			Arrays.fill(this.author, -1);
 			Arrays.fill(this.category, -1);
+			Arrays.fill(this.learned, -1);
 		}
 
 	}

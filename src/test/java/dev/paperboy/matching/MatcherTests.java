@@ -109,6 +109,36 @@ class MatcherTests {
 	}
 
 	@Test
+	void learnsTheAuthorsOfLikedPapersAndSaysSo() {
+		this.catalog.save(List.of(paper("2601.00006", "On computable numbers",
+				"An application to the decision problem, with a universal machine.", List.of("Alan Turing"), 1)));
+		this.embedder.embedAll();
+
+		Selection selection = this.matcher.select(profile("", "", List.of()), Set.of("2601.00002"), Set.of(),
+				Instant.now());
+
+		assertThat(selection.papers()).filteredOn((match) -> match.key().equals("2601.00006"))
+			.singleElement()
+			.satisfies((match) -> assertThat(match.reasons()).contains(
+					"by Alan Turing, an author of 'Training spiking neural networks with surrogate gradients', which you liked"));
+		Selection disliked = this.matcher.select(profile("Computable numbers and universal machines", "", List.of()),
+				Set.of(), Set.of("2601.00002"), Set.of(), Instant.now());
+		Selection neutral = this.matcher.select(profile("Computable numbers and universal machines", "", List.of()),
+				Set.of(), Set.of(), Set.of(), Instant.now());
+		assertThat(score(disliked, "2601.00006")).as("less like this lowers the author's other papers")
+			.isLessThan(score(neutral, "2601.00006"));
+	}
+
+	private static double score(Selection selection, String key) {
+		return selection.papers()
+			.stream()
+			.filter((match) -> match.key().equals(key))
+			.mapToDouble(Match::score)
+			.findFirst()
+			.orElse(Double.NEGATIVE_INFINITY);
+	}
+
+	@Test
 	void leavesOutExcludedCategoriesAndPapersBelowTheMinimumUpvotes() {
 		this.jdbc.sql("update paper set categories = '{cs.NE}' where key in ('2601.00001', '2601.00002')").update();
 		Profile spiking = profile("Spiking neural networks for neuromorphic hardware", "", List.of());
