@@ -16,6 +16,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('paper') is not null then
 			        truncate paper, paper_popularity, fetch_run, fetch_rejection restart identity cascade;
 			    end if;
+			    if to_regclass('digest') is not null then
+			        truncate digest_schedule, digest, digest_paper restart identity;
+			    end if;
 			    if to_regclass('subscriber') is not null then
 			        truncate subscriber, consent, suppression restart identity cascade;
 			    end if;

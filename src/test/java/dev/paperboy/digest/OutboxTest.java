@@ -1,0 +1,24 @@
+package dev.paperboy.digest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.paperboy.PaperboyTest;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A test of the outbox: the whole application sending to a {@link ScriptedSmtpServer},
+ * with short leases and small batches. The outbox tests share this one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@PaperboyTest
+@Import(ScriptedSmtpConfiguration.class)
+@TestPropertySource(properties = { "paperboy.digest.outbox.lease=2s", "paperboy.digest.outbox.batch-size=10" })
+@interface OutboxTest {
+
+}
