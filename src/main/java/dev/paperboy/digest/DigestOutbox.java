@@ -32,8 +32,10 @@ import org.springframework.stereotype.Component;
  * and jitter; permanent ones (5xx) fail the digest and count as a bounce. When the server
  * cannot be reached, the batch goes back untouched and the worker waits longer each time,
  * so an outage of hours loses nothing and the queue drains when the server returns. A
- * digest whose worker died is sent again after its lease, with the same Message-ID. On
- * shutdown workers finish the message in hand and give the rest back.
+ * digest whose worker died is sent again after its lease, with the same Message-ID; a
+ * worker whose lease ran out while it was stalled records nothing more for the digests
+ * another worker has claimed since. On shutdown workers finish the message in hand and
+ * give the rest back.
  */
 @Component
 class DigestOutbox implements SmartLifecycle {
@@ -112,15 +114,15 @@ class DigestOutbox implements SmartLifecycle {
 					sleep(Duration.ofNanos(Math.min(budget, TimeUnit.MINUTES.toNanos(1))));
 					continue;
 				}
-				List<Long> batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
-				if (batch.isEmpty()) {
+				Digests.Claim batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
+				if (batch.ids().isEmpty()) {
 					batch = this.digests.claimExpired(this.properties.batchSize(), this.properties.lease());
 				}
-				if (batch.isEmpty()) {
+				if (batch.ids().isEmpty()) {
 					sleep(this.properties.idle());
 					continue;
 				}
-				if (send(batch)) {
+				if (send(batch.ids(), batch.leaseUntil())) {
 					unreachable = Duration.ZERO;
 				}
 				else {
@@ -142,9 +144,11 @@ class DigestOutbox implements SmartLifecycle {
 
 	/**
 	 * Sends a claimed batch over one connection.
+	 * @param batch the digests
+	 * @param lease their lease: the outcomes are recorded only for those still under it
 	 * @return false when the SMTP server could not be reached at all
 	 */
-	boolean send(List<Long> batch) {
+	boolean send(List<Long> batch, Instant lease) {
 		long claimed = System.nanoTime();
 		Set<Long> pending = new HashSet<>(batch);
 		try {
@@ -167,7 +171,7 @@ class DigestOutbox implements SmartLifecycle {
 					}
 					Subscriber subscriber = subscribers.get(digest.subscriberId());
 					if (subscriber == null || subscriber.status() != Subscriber.Status.ACTIVE) {
-						this.digests.end(digest.id(), "SKIPPED", "the subscriber is no longer active");
+						this.digests.end(digest.id(), lease, "SKIPPED", "the subscriber is no longer active");
 						pending.remove(digest.id());
 						continue;
 					}
@@ -180,7 +184,7 @@ class DigestOutbox implements SmartLifecycle {
 						// A digest that cannot be rendered never will be: fail it, not
 						// the batch.
 						log.warn("Digest {} cannot be rendered: {}", digest.id(), ex.toString());
-						this.digests.end(digest.id(), "FAILED", "cannot be rendered: " + ex.getMessage());
+						this.digests.end(digest.id(), lease, "FAILED", "cannot be rendered: " + ex.getMessage());
 						pending.remove(digest.id());
 						continue;
 					}
@@ -202,7 +206,7 @@ class DigestOutbox implements SmartLifecycle {
 					}
 					SmtpSession.Outcome outcome = session.send(mail);
 					pending.remove(digest.id());
-					record(digest, outcome);
+					record(digest, lease, outcome);
 					if (outcome.status() == SmtpSession.Outcome.Status.CONNECTION) {
 						session.close();
 						session = null;
@@ -222,23 +226,23 @@ class DigestOutbox implements SmartLifecycle {
 		}
 		finally {
 			// Whatever was claimed and not sent goes back, the attempt not counted.
-			this.digests.release(pending, Instant.now());
+			this.digests.release(pending, lease, Instant.now());
 		}
 	}
 
-	private void record(Digests.Outgoing digest, SmtpSession.Outcome outcome) {
+	private void record(Digests.Outgoing digest, Instant lease, SmtpSession.Outcome outcome) {
 		switch (outcome.status()) {
-			case SENT -> this.digests.sent(digest.id());
-			case SUPPRESSED -> this.digests.end(digest.id(), "SUPPRESSED", outcome.detail());
-			case PERMANENT -> this.digests.end(digest.id(), "FAILED", outcome.code() + " " + outcome.detail());
+			case SENT -> this.digests.sent(digest.id(), lease);
+			case SUPPRESSED -> this.digests.end(digest.id(), lease, "SUPPRESSED", outcome.detail());
+			case PERMANENT -> this.digests.end(digest.id(), lease, "FAILED", outcome.code() + " " + outcome.detail());
 			case TRANSIENT, CONNECTION -> {
 				String error = ((outcome.code() > 0) ? outcome.code() + " " : "") + outcome.detail();
 				if (digest.attempts() >= this.properties.maxAttempts()) {
-					this.digests.end(digest.id(), "FAILED",
+					this.digests.end(digest.id(), lease, "FAILED",
 							"gave up after " + digest.attempts() + " attempts: " + error);
 				}
 				else {
-					this.digests.retry(digest.id(), Instant.now().plus(backoff(digest.attempts())), error);
+					this.digests.retry(digest.id(), lease, Instant.now().plus(backoff(digest.attempts())), error);
 				}
 			}
 		}

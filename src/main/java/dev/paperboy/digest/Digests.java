@@ -167,32 +167,43 @@ class Digests {
 		return ids;
 	}
 
-	// The outbox
+	// The outbox. Each claim sets its own lease_until, which then says whether a digest
+	// is still the claiming worker's: every later write names it, so a worker whose lease
+	// ran out (a stalled send, a long pause) cannot undo what the worker that claimed the
+	// digest since has done.
 
 	/** Claims digests ready to send: queued, or due for a retry. */
-	List<Long> claim(int limit, Duration lease) {
-		return this.jdbc.sql("""
+	Claim claim(int limit, Duration lease) {
+		return claimed(this.jdbc.sql("""
 				update digest d set status = 'SENDING', lease_until = now() + cast(:lease as interval),
 				    attempts = d.attempts + 1
 				from (select id from digest where status in ('QUEUED', 'RETRY') and next_attempt_at <= now()
 				      order by next_attempt_at, id limit :limit for update skip locked) ready
 				where d.id = ready.id
-				returning d.id
-				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds").query(Long.class).list();
+				returning d.id, d.lease_until
+				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
 	}
 
 	/**
 	 * Claims digests whose worker's lease ran out (the worker died, or lost its
 	 * database): they are sent again, with the same Message-ID.
 	 */
-	List<Long> claimExpired(int limit, Duration lease) {
-		return this.jdbc.sql("""
+	Claim claimExpired(int limit, Duration lease) {
+		return claimed(this.jdbc.sql("""
 				update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1
 				from (select id from digest where status = 'SENDING' and lease_until < now()
 				      order by lease_until, id limit :limit for update skip locked) expired
 				where d.id = expired.id
-				returning d.id
-				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds").query(Long.class).list();
+				returning d.id, d.lease_until
+				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
+	}
+
+	// One statement gives all its rows the same lease: now() is its transaction's start.
+	private static Claim claimed(JdbcClient.StatementSpec claim) {
+		List<Map.Entry<Long, Instant>> rows = claim
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return new Claim(rows.stream().map(Map.Entry::getKey).toList(), rows.isEmpty() ? null : rows.get(0).getValue());
 	}
 
 	List<Outgoing> outgoing(Collection<Long> ids) {
@@ -218,35 +229,49 @@ class Digests {
 			.list();
 	}
 
-	void sent(long id) {
+	void sent(long id, Instant lease) {
 		this.jdbc.sql("""
 				update digest set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
-				where id = :id and status = 'SENDING'
-				""").param("id", id).update();
+				where id = :id and status = 'SENDING' and lease_until = :lease
+				""").param("id", id).param("lease", Timestamp.from(lease)).update();
 	}
 
-	void retry(long id, Instant at, String error) {
+	void retry(long id, Instant lease, Instant at, String error) {
 		this.jdbc.sql("""
 				update digest set status = 'RETRY', next_attempt_at = :at, lease_until = null, last_error = :error
-				where id = :id and status = 'SENDING'
-				""").param("id", id).param("at", Timestamp.from(at)).param("error", error).update();
+				where id = :id and status = 'SENDING' and lease_until = :lease
+				""")
+			.param("id", id)
+			.param("lease", Timestamp.from(lease))
+			.param("at", Timestamp.from(at))
+			.param("error", error)
+			.update();
 	}
 
-	void end(long id, String status, @Nullable String error) {
+	void end(long id, Instant lease, String status, @Nullable String error) {
 		this.jdbc.sql("""
 				update digest set status = :status, lease_until = null, last_error = :error
-				where id = :id and status = 'SENDING'
-				""").param("id", id).param("status", status).param("error", error).update();
+				where id = :id and status = 'SENDING' and lease_until = :lease
+				""")
+			.param("id", id)
+			.param("lease", Timestamp.from(lease))
+			.param("status", status)
+			.param("error", error)
+			.update();
 	}
 
 	/** Gives claimed digests back without counting the attempt (shutdown, SMTP away). */
-	void release(Collection<Long> ids, Instant at) {
+	void release(Collection<Long> ids, Instant lease, Instant at) {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("""
 					update digest set status = case when attempts > 1 then 'RETRY' else 'QUEUED' end,
 					    attempts = greatest(attempts - 1, 0), lease_until = null, next_attempt_at = :at
-					where id = any(cast(:ids as bigint[])) and status = 'SENDING'
-					""").param("ids", array(ids)).param("at", Timestamp.from(at)).update();
+					where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_until = :lease
+					""")
+				.param("ids", array(ids))
+				.param("lease", Timestamp.from(lease))
+				.param("at", Timestamp.from(at))
+				.update();
 		}
 	}
 
@@ -296,6 +321,17 @@ class Digests {
 			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
 		}
 		return literal.append('}').toString();
+	}
+
+	/**
+	 * Digests claimed by a worker.
+	 *
+	 * @param ids the digests
+	 * @param leaseUntil their lease, which is the claim's own (null when none was
+	 * claimed)
+	 */
+	record Claim(List<Long> ids, @Nullable Instant leaseUntil) {
+
 	}
 
 	/**

@@ -196,6 +196,33 @@ class OutboxSmtpFailureTests {
 		assertSentOnceEach(readers);
 	}
 
+	@Test
+	void leavesTheRestOfAStalledBatchToTheWorkerThatTookItOver() {
+		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 12);
+		// The second message of the batch of 10 stalls past the 2 s lease: the other
+		// worker claims what is left of the batch, that message included.
+		this.smtp.stall(readers.get(1), Duration.ofMillis(2500));
+
+		DueDigests.compose(this.scheduler);
+		await().atMost(TIMEOUT).until(() -> count("SENT") == 12);
+		sleep(Duration.ofMillis(500));
+
+		List<Received> received = this.smtp.received();
+		Map<String, Long> byMessageId = received.stream()
+			.collect(Collectors.groupingBy(Received::messageId, Collectors.counting()));
+		List<String> twice = byMessageId.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() > 1)
+			.map(Map.Entry::getKey)
+			.toList();
+		System.out.printf("Outbox stall: %d messages for 12 digests, sent twice: %s%n", received.size(), twice);
+		assertThat(byMessageId).hasSize(12);
+		// Only the message in flight during the stall may go twice.
+		assertThat(received).hasSize(12 + twice.size())
+			.filteredOn((message) -> twice.contains(message.messageId()))
+			.allSatisfy((message) -> assertThat(message.recipients()).containsExactly(readers.get(1)));
+	}
+
 	private void assertSentOnceEach(List<String> readers) {
 		List<Received> received = this.smtp.received();
 		Map<String, Long> byMessageId = received.stream()
