@@ -207,7 +207,7 @@ class DigestOutbox implements SmartLifecycle {
 					SmtpSession.Outcome outcome = session.send(mail);
 					pending.remove(digest.id());
 					record(digest, lease, outcome);
-					if (outcome.status() == SmtpSession.Outcome.Status.CONNECTION) {
+					if (broken(session, outcome)) {
 						session.close();
 						session = null;
 					}
@@ -246,6 +246,16 @@ class DigestOutbox implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	// A failed connection is broken; after a refusal the server may have hung up too
+	// (421 closes the channel), which only asking tells.
+	private static boolean broken(SmtpSession session, SmtpSession.Outcome outcome) {
+		return switch (outcome.status()) {
+			case SENT, SUPPRESSED -> false;
+			case CONNECTION -> true;
+			case TRANSIENT, PERMANENT -> !session.isConnected();
+		};
 	}
 
 	// initial * 2^(attempts-1), capped, with full jitter in [50%, 100%].

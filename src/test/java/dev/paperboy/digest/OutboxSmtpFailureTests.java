@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -148,6 +149,24 @@ class OutboxSmtpFailureTests {
 		assertThat(this.suppressions.isSuppressed(unknown)).isTrue();
 		assertThat(this.suppressions.isSuppressed(readers.get(4))).isFalse();
 		assertSentOnceEach(readers.stream().filter((reader) -> !reader.equals(unknown)).toList());
+	}
+
+	@Test
+	void carriesOnOverANewConnectionWhenTheServerClosesOneWith421() {
+		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 20);
+		// The second message of each worker's batch: 421, and the server hangs up.
+		Set<String> closing = Set.of(readers.get(1), readers.get(11));
+		this.smtp.script((recipient, attempt) -> (closing.contains(recipient) && attempt == 1) ? Answer.CLOSING_ON_RCPT
+				: Answer.ACCEPT);
+
+		DueDigests.compose(this.scheduler);
+		await().atMost(TIMEOUT).until(() -> count("SENT") == 20);
+
+		assertSentOnceEach(readers);
+		// The next message goes over a new connection, not into the closed one, which
+		// would fail it and hold it back for a retry.
+		assertThat(attemptsByRecipient()).allSatisfy(
+				(reader, attempts) -> assertThat(attempts).as(reader).isEqualTo(closing.contains(reader) ? 2 : 1));
 	}
 
 	@Test
