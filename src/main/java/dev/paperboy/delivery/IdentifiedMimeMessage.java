@@ -32,10 +32,10 @@ final class IdentifiedMimeMessage extends MimeMessage {
 		}
 	}
 
-	// Jakarta Mail's encoders write a byte at a time, and on the way to the server each
-	// byte passes the SMTP stream's filters and a buffer's lock: several times the cost
-	// of
-	// the encoding itself. Encoded into memory, the message goes out in one write.
+	// Jakarta Mail's encoders write a byte at a time, and on its way to the server
+	// each byte passes the SMTP stream's filters and a buffer's lock: several times
+	// the cost of the encoding itself. Encoded into memory, the message goes out in
+	// one write.
 	@Override
 	public void writeTo(OutputStream out, String @Nullable [] ignoreList) throws IOException, MessagingException {
 		Bytes bytes = new Bytes();

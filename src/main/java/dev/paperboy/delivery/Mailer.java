@@ -51,11 +51,11 @@ public class Mailer {
 		pinStreamProvider();
 	}
 
-	// Jakarta Mail 2.1 looks up its stream provider with a ServiceLoader scan of the
-	// class
-	// path for every part it creates, encodes or writes (jakartaee/mail-api#699, #861),
-	// several times per message; named in its system property, the lookup is one class
-	// by name. The name is the provider that scan finds.
+	// Jakarta Mail 2.1 looks up its stream provider with a ServiceLoader scan of
+	// the class path for every part it creates, encodes or writes (see
+	// jakartaee/mail-api#699 and #861), several times per message; named in its
+	// system property, the lookup is one class by name. The name is the provider
+	// that scan finds.
 	private static void pinStreamProvider() {
 		String property = StreamProvider.class.getName();
 		if (System.getProperty(property) == null) {

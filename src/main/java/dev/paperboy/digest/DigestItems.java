@@ -150,10 +150,9 @@ public final class DigestItems {
 		return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT)) || DOTTED_ABBREVIATION.matcher(word).matches();
 	}
 
-	// Every run of Unicode white space becomes one space, as the regular expression \s+
-	// with UNICODE_CHARACTER_CLASS would replace it, but in one pass without it: this
-	// runs
-	// on the abstract of every paper in every digest sent.
+	// Every run of Unicode white space becomes one space, as the regular expression
+	// \s+ with UNICODE_CHARACTER_CLASS would replace it, but in one pass without
+	// it: this runs on the abstract of every paper in every digest sent.
 	static String collapse(@Nullable String text) {
 		if (text == null) {
 			return "";

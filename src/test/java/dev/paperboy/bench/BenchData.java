@@ -101,9 +101,8 @@ final class BenchData {
 			List<String> titles) {
 		long started = System.nanoTime();
 		Random random = new Random(11);
-		// Interests: 300 distinct sentences about the papers' topics; vectors stored as
-		// the
-		// background worker would store them.
+		// Interests: 300 distinct sentences about the papers' topics; vectors stored
+		// as the background worker would store them.
 		java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
 		while (distinct.size() < 300) {
 			distinct.add("Research on " + titles.get(random.nextInt(titles.size())).toLowerCase(Locale.ROOT));

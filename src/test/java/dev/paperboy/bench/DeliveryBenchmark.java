@@ -59,8 +59,7 @@ public final class DeliveryBenchmark {
 		Settings settings = Settings.fromSystemProperties();
 		try (SmtpSink sink = SmtpSink.start(settings.sink(), settings.source());
 				ConfigurableApplicationContext context = boot(settings, sink.port())) {
-			// The workers wait while the scheduler composes, so each stage is timed
-			// alone.
+			// The workers wait while the scheduler composes: each stage is timed alone.
 			Lifecycle outbox = context.getBean("digestOutbox", Lifecycle.class);
 			outbox.stop();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);

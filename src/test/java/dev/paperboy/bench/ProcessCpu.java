@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
-	// Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every platform
-	// Java runs on.
+	// Linux reports process times in clock ticks (USER_HZ): 100 a second on x86 and
+	// ARM.
 	private static final long NANOS_PER_TICK = 10_000_000L;
 
 	private ProcessCpu() {
