@@ -3,15 +3,17 @@ package dev.paperboy.delivery;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.jspecify.annotations.Nullable;
+import jakarta.mail.util.StreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Service;
 public class Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	// MimeMessageHelper otherwise reads the MIME type files anew for every message.
+	private static final FileTypeMap FILE_TYPES = fileTypes();
 
 	private final JavaMailSender sender;
 
@@ -43,6 +48,25 @@ public class Mailer {
 		this.suppressions = suppressions;
 		this.properties = properties;
 		this.dkim = dkim;
+		pinStreamProvider();
+	}
+
+	// Jakarta Mail 2.1 looks up its stream provider with a ServiceLoader scan of
+	// the class path for every part it creates, encodes or writes (see
+	// jakartaee/mail-api#699 and #861), several times per message; named in its
+	// system property, the lookup is one class by name. The name is the provider
+	// that scan finds.
+	private static void pinStreamProvider() {
+		String property = StreamProvider.class.getName();
+		if (System.getProperty(property) == null) {
+			System.setProperty(property, StreamProvider.provider().getClass().getName());
+		}
+	}
+
+	private static FileTypeMap fileTypes() {
+		ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+		fileTypes.afterPropertiesSet();
+		return fileTypes;
 	}
 
 	/**
@@ -70,7 +94,14 @@ public class Mailer {
 		MimeMessage message = new IdentifiedMimeMessage(session, mail.messageId());
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-					StandardCharsets.UTF_8.name());
+					StandardCharsets.UTF_8.name()) {
+
+				@Override
+				protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+					return FILE_TYPES;
+				}
+
+			};
 			helper.setFrom(this.properties.from(), this.properties.fromName());
 			if (this.properties.replyTo() != null) {
 				helper.setReplyTo(this.properties.replyTo());
@@ -86,28 +117,6 @@ public class Mailer {
 			throw new IllegalArgumentException("Cannot build the message: " + ex.getMessage(), ex);
 		}
 		return message;
-	}
-
-	/** A message that keeps the Message-ID it was given instead of generating one. */
-	private static final class IdentifiedMimeMessage extends MimeMessage {
-
-		private final @Nullable String messageId;
-
-		IdentifiedMimeMessage(Session session, @Nullable String messageId) {
-			super(session);
-			this.messageId = messageId;
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			if (this.messageId != null) {
-				setHeader("Message-ID", "<" + this.messageId + ">");
-			}
-			else {
-				super.updateMessageID();
-			}
-		}
-
 	}
 
 }

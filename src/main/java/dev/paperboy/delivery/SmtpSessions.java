@@ -47,6 +47,10 @@ public class SmtpSessions {
 		properties.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
 		properties.putIfAbsent("mail." + protocol + ".timeout", "30000");
 		properties.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
+		// Without it each message's end waits for the server's delayed acknowledgement.
+		if (!properties.containsKey("mail." + protocol + ".socketFactory.class")) {
+			properties.putIfAbsent("mail." + protocol + ".socketFactory", NoDelaySocketFactory.INSTANCE);
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.paperboy.digest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.paperboy.papers.Paper;
 import dev.paperboy.papers.PaperLinks;
@@ -98,6 +100,22 @@ class DigestItemsTests {
 		String text = "Can models remember? \"Yes,\" we find. " + "More detail follows in a long sentence. ".repeat(12);
 		assertThat(DigestItems.summary(null, text)).startsWith("Can models remember? \"Yes,\" we find. More detail")
 			.endsWith("follows in a long sentence.");
+	}
+
+	@Test
+	void collapsesExactlyTheUnicodeWhiteSpace() {
+		Pattern whiteSpace = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS);
+		List<String> differing = new ArrayList<>();
+		for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+			if (DigestItems.isWhiteSpace((char) c) != whiteSpace.matcher(String.valueOf((char) c)).matches()) {
+				differing.add(String.format("U+%04X", c));
+			}
+		}
+		assertThat(differing).isEmpty();
+		assertThat(DigestItems.collapse(" Thin\u2009and\u00a0no-break \n\n\tspaces\u3000"))
+			.isEqualTo("Thin and no-break spaces");
+		assertThat(DigestItems.collapse("\u001f kept inside\u001fstripped at the ends \u001f"))
+			.isEqualTo("kept inside\u001fstripped at the ends");
 	}
 
 	@Test
