@@ -29,11 +29,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @PaperboyTest
+// Outbox workers poll the database every context shares: only the running class's send.
+@TestPropertySource(properties = "paperboy.digest.outbox.workers=2")
+@DirtiesContext
 class DigestAdminApiTests {
 
 	@LocalServerPort
@@ -90,9 +95,11 @@ class DigestAdminApiTests {
 			.as("a preview stores nothing")
 			.isZero();
 
+		// The tests share one SMTP server: count from what this address already received.
+		int before = received("ops@example.org").size();
 		ResponseEntity<String> now = post("/api/v1/admin/subscribers/" + this.subscriber + "/digest", null);
 		assertThat(now.getStatusCode().value()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(20)).until(() -> received("ops@example.org").size() == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> received("ops@example.org").size() == before + 1);
 		// Marked sent right after the server's acceptance: a moment after the message
 		// arrives.
 		await().atMost(Duration.ofSeconds(5))
@@ -109,7 +116,7 @@ class DigestAdminApiTests {
 		ResponseEntity<String> test = post("/api/v1/admin/digests/test",
 				"{\"to\": \"someone-else@example.org\", \"subscriberId\": " + this.subscriber + "}");
 		assertThat(test.getStatusCode().value()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(10)).until(() -> received("someone-else@example.org").size() == 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received("someone-else@example.org").size() >= 1);
 		assertThat(this.jdbc.sql("select count(*) from digest").query(Integer.class).single())
 			.as("a test send is not recorded")
 			.isEqualTo(1);

@@ -39,11 +39,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @PaperboyTest
+// Outbox workers poll the database every context shares: only the running class's send.
+@TestPropertySource(properties = "paperboy.digest.outbox.workers=2")
+@DirtiesContext
 class DigestDeliveryTests {
 
 	private static final ClientInfo OPERATOR = new ClientInfo("127.0.0.1", "test");

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import dev.paperboy.PaperboyTest;
 
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -18,7 +19,10 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @PaperboyTest
 @Import(ScriptedSmtpConfiguration.class)
-@TestPropertySource(properties = { "paperboy.digest.outbox.lease=2s", "paperboy.digest.outbox.batch-size=10" })
+@TestPropertySource(properties = { "paperboy.digest.outbox.workers=2", "paperboy.digest.outbox.lease=2s",
+		"paperboy.digest.outbox.batch-size=10" })
+// Outbox workers poll the database every context shares: close this one after its class.
+@DirtiesContext
 @interface OutboxTest {
 
 }
