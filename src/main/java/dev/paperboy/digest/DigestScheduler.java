@@ -187,9 +187,11 @@ public class DigestScheduler {
 				}
 			}
 		}
+		Map<Long, Instant> next = new java.util.HashMap<>();
 		for (Subscriber subscriber : subscribers) {
-			this.digests.reschedule(subscriber.id(), DigestCalendar.next(subscriber.profile(), now).dueAt());
+			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile(), now).dueAt());
 		}
+		this.digests.reschedule(next);
 		return new int[] { due.size(), queued, skipped };
 	}
 

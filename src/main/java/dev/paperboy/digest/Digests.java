@@ -57,11 +57,18 @@ class Digests {
 		}
 	}
 
-	void reschedule(long subscriberId, Instant nextDueAt) {
-		this.jdbc.sql("update digest_schedule set next_due_at = :due where subscriber_id = :id")
-			.param("id", subscriberId)
-			.param("due", Timestamp.from(nextDueAt))
-			.update();
+	/** Sets the next due time of a page of schedules, in one statement. */
+	void reschedule(Map<Long, Instant> nextDueAt) {
+		if (nextDueAt.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		nextDueAt.forEach((id, due) -> rows.add(Map.of("subscriber_id", id, "due", due.toString())));
+		this.jdbc.sql("""
+				update digest_schedule s set next_due_at = r.due
+				from jsonb_to_recordset(cast(:rows as jsonb)) as r(subscriber_id bigint, due timestamptz)
+				where s.subscriber_id = r.subscriber_id
+				""").param("rows", this.json.writeValueAsString(rows)).update();
 	}
 
 	/**
