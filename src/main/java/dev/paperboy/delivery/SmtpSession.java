@@ -62,14 +62,30 @@ public final class SmtpSession implements AutoCloseable {
 		if (this.suppressions.isSuppressed(mail.to())) {
 			return new Outcome(Outcome.Status.SUPPRESSED, 0, "the recipient is suppressed");
 		}
+		MimeMessage message;
 		try {
-			MimeMessage message = this.dkim.sign(this.mailer.message(this.session, mail));
+			message = this.dkim.sign(this.mailer.message(this.session, mail));
 			message.saveChanges();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			// Nothing went out: a message that cannot be built (a bad header value, a
+			// DKIM
+			// key that does not sign) is refused here, before the server sees it.
+			log.warn("A message to be sent cannot be built: {}", ex.toString());
+			return new Outcome(Outcome.Status.UNSENDABLE, 0, "cannot be built: " + detail(ex));
+		}
+		try {
 			this.transport.sendMessage(message, message.getAllRecipients());
 			return new Outcome(Outcome.Status.SENT, 250, "accepted");
 		}
 		catch (MessagingException ex) {
 			return classify(mail, ex);
+		}
+		catch (RuntimeException ex) {
+			// Not an SMTP answer: nothing is known about the message, and the connection
+			// is not to be trusted.
+			log.warn("SMTP send failed", ex);
+			return new Outcome(Outcome.Status.CONNECTION, 0, detail(ex));
 		}
 	}
 
@@ -167,7 +183,14 @@ public final class SmtpSession implements AutoCloseable {
 			PERMANENT,
 
 			/** The connection failed: nothing is known about the message; reconnect. */
-			CONNECTION
+			CONNECTION,
+
+			/**
+			 * Not sent: the message could not be built (for example DKIM signing failed).
+			 * The connection is unaffected; sending it again only helps once the cause is
+			 * fixed.
+			 */
+			UNSENDABLE
 
 		}
 

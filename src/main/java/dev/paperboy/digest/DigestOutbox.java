@@ -114,15 +114,21 @@ class DigestOutbox implements SmartLifecycle {
 					sleep(Duration.ofNanos(Math.min(budget, TimeUnit.MINUTES.toNanos(1))));
 					continue;
 				}
+				// The lease runs from the database's clock when the claim began, which
+				// may
+				// be before the claim returns (a slow commit, a pause): time it from
+				// here.
+				long claimed = System.nanoTime();
 				Digests.Claim batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
 				if (batch.ids().isEmpty()) {
+					claimed = System.nanoTime();
 					batch = this.digests.claimExpired(this.properties.batchSize(), this.properties.lease());
 				}
 				if (batch.ids().isEmpty()) {
 					sleep(this.properties.idle());
 					continue;
 				}
-				if (send(batch.ids(), batch.leaseUntil())) {
+				if (send(batch.ids(), batch.leaseUntil(), claimed)) {
 					unreachable = Duration.ZERO;
 				}
 				else {
@@ -146,10 +152,10 @@ class DigestOutbox implements SmartLifecycle {
 	 * Sends a claimed batch over one connection.
 	 * @param batch the digests
 	 * @param lease their lease: the outcomes are recorded only for those still under it
+	 * @param claimed when the claim began ({@link System#nanoTime()})
 	 * @return false when the SMTP server could not be reached at all
 	 */
-	boolean send(List<Long> batch, Instant lease) {
-		long claimed = System.nanoTime();
+	boolean send(List<Long> batch, Instant lease, long claimed) {
 		Set<Long> pending = new HashSet<>(batch);
 		try {
 			List<Digests.Outgoing> outgoing = this.digests.outgoing(batch);
@@ -197,11 +203,12 @@ class DigestOutbox implements SmartLifecycle {
 							return false;
 						}
 					}
-					// Never send on a lease that may have run out: a slow server or a
-					// spent
-					// hourly budget gives the rest of the batch back instead.
-					if (System.nanoTime() - claimed > this.properties.lease().toNanos() / 2
-							|| !this.pacer.acquire(this.properties.lease().toNanos() / 4)) {
+					// Start a message only with half the lease left for it and its
+					// record: a
+					// slow server or a spent hourly budget gives the rest of the batch
+					// back.
+					long half = this.properties.lease().toNanos() / 2;
+					if (!this.pacer.acquire(half / 2) || System.nanoTime() - claimed > half) {
 						break;
 					}
 					SmtpSession.Outcome outcome = session.send(mail);
@@ -235,7 +242,8 @@ class DigestOutbox implements SmartLifecycle {
 			case SENT -> this.digests.sent(digest.id(), lease);
 			case SUPPRESSED -> this.digests.end(digest.id(), lease, "SUPPRESSED", outcome.detail());
 			case PERMANENT -> this.digests.end(digest.id(), lease, "FAILED", outcome.code() + " " + outcome.detail());
-			case TRANSIENT, CONNECTION -> {
+			// A message that could not be built waits too: a DKIM key being fixed, say.
+			case TRANSIENT, CONNECTION, UNSENDABLE -> {
 				String error = ((outcome.code() > 0) ? outcome.code() + " " : "") + outcome.detail();
 				if (digest.attempts() >= this.properties.maxAttempts()) {
 					this.digests.end(digest.id(), lease, "FAILED",
@@ -252,7 +260,7 @@ class DigestOutbox implements SmartLifecycle {
 	// (421 closes the channel), which only asking tells.
 	private static boolean broken(SmtpSession session, SmtpSession.Outcome outcome) {
 		return switch (outcome.status()) {
-			case SENT, SUPPRESSED -> false;
+			case SENT, SUPPRESSED, UNSENDABLE -> false;
 			case CONNECTION -> true;
 			case TRANSIENT, PERMANENT -> !session.isConnected();
 		};

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @PaperboyTest
+@Import(EmptyOutboxFirst.class)
 // Outbox workers poll the database every context shares: only the running class's send.
 @TestPropertySource(properties = "paperboy.digest.outbox.workers=2")
 @DirtiesContext

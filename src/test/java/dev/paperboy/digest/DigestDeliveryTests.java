@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @PaperboyTest
+@Import(EmptyOutboxFirst.class)
 // Outbox workers poll the database every context shares: only the running class's send.
 @TestPropertySource(properties = "paperboy.digest.outbox.workers=2")
 @DirtiesContext

@@ -246,7 +246,7 @@ class OutboxSmtpFailureTests {
 		List<Received> received = this.smtp.received();
 		Map<String, Long> byMessageId = received.stream()
 			.collect(Collectors.groupingBy(Received::messageId, Collectors.counting()));
-		assertThat(byMessageId).as("messages by Message-ID")
+		assertThat(byMessageId).as(() -> "messages by Message-ID; " + timeline(received))
 			.hasSize(readers.size())
 			.allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
 		assertThat(received).flatExtracting(Received::recipients).containsExactlyInAnyOrderElementsOf(readers);
@@ -254,6 +254,26 @@ class OutboxSmtpFailureTests {
 		for (Received message : received) {
 			assertThat(message.messageId()).isEqualTo(messageIds.get(message.recipients().get(0)));
 		}
+	}
+
+	// What a failure report needs to tell a slow machine from a bug.
+	private String timeline(List<Received> received) {
+		StringBuilder timeline = new StringBuilder("accepted:");
+		for (Received message : received) {
+			timeline.append(' ').append(message.messageId()).append(" at ").append(message.at());
+		}
+		timeline.append("; digests:");
+		this.jdbc.sql("select id, status, attempts, sent_at from digest order by id").query((rs) -> {
+			timeline.append(' ')
+				.append(rs.getLong(1))
+				.append('=')
+				.append(rs.getString(2))
+				.append('/')
+				.append(rs.getInt(3))
+				.append('@')
+				.append(rs.getObject(4));
+		});
+		return timeline.toString();
 	}
 
 	private Map<String, Integer> attemptsByRecipient() {

@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PaperboyTest
-@Import(ScriptedSmtpConfiguration.class)
+@Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class })
 @TestPropertySource(properties = { "paperboy.digest.outbox.workers=2", "paperboy.digest.outbox.lease=2s",
 		"paperboy.digest.outbox.batch-size=10" })
 // Outbox workers poll the database every context shares: close this one after its class.
