@@ -60,13 +60,39 @@ public class DkimSigner {
 			message.saveChanges();
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			message.writeTo(bytes);
-			// line ends as they go on the wire: SMTP turns every bare CR or LF into CRLF
-			String unsigned = LINE_BREAK.matcher(bytes.toString(StandardCharsets.ISO_8859_1)).replaceAll("\r\n");
-			String header = this.signature.header(unsigned, System.currentTimeMillis() / 1000);
-			return new SignedMimeMessage(message.getSession(),
-					(header + "\r\n" + unsigned).getBytes(StandardCharsets.ISO_8859_1));
+			return new SignedMimeMessage(message.getSession(), sign(bytes.toByteArray()));
 		}
-		catch (MessagingException | IOException | GeneralSecurityException ex) {
+		catch (MessagingException | IOException ex) {
+			throw new MailPreparationException("Cannot sign the message: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * @return whether messages get signed
+	 */
+	boolean enabled() {
+		return this.signature != null;
+	}
+
+	/**
+	 * A complete message as it is to be sent: signed when DKIM is configured.
+	 * @param message the message's bytes
+	 * @return the signed message's bytes (the DKIM-Signature header, then the message
+	 * with its line ends as they go on the wire), or the message itself when DKIM is not
+	 * configured
+	 * @throws MailPreparationException when the message cannot be signed
+	 */
+	byte[] sign(byte[] message) {
+		if (this.signature == null) {
+			return message;
+		}
+		try {
+			// line ends as they go on the wire: SMTP turns every bare CR or LF into CRLF
+			String unsigned = LINE_BREAK.matcher(new String(message, StandardCharsets.ISO_8859_1)).replaceAll("\r\n");
+			String header = this.signature.header(unsigned, System.currentTimeMillis() / 1000);
+			return (header + "\r\n" + unsigned).getBytes(StandardCharsets.ISO_8859_1);
+		}
+		catch (GeneralSecurityException ex) {
 			throw new MailPreparationException("Cannot sign the message: " + ex.getMessage(), ex);
 		}
 	}

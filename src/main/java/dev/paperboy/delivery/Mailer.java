@@ -1,10 +1,7 @@
 package dev.paperboy.delivery;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
-import jakarta.activation.FileTypeMap;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -13,9 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,9 +22,6 @@ public class Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-	// MimeMessageHelper otherwise reads the MIME type files anew for every message.
-	private static final FileTypeMap FILE_TYPES = fileTypes();
-
 	private final JavaMailSender sender;
 
 	private final Suppressions suppressions;
@@ -37,6 +29,8 @@ public class Mailer {
 	private final DeliveryProperties properties;
 
 	private final DkimSigner dkim;
+
+	private final MimeWriter writer;
 
 	Mailer(ObjectProvider<JavaMailSender> sender, Suppressions suppressions, DeliveryProperties properties,
 			DkimSigner dkim) {
@@ -48,6 +42,7 @@ public class Mailer {
 		this.suppressions = suppressions;
 		this.properties = properties;
 		this.dkim = dkim;
+		this.writer = new MimeWriter(properties.from(), properties.fromName(), properties.replyTo());
 		pinStreamProvider();
 	}
 
@@ -63,12 +58,6 @@ public class Mailer {
 		}
 	}
 
-	private static FileTypeMap fileTypes() {
-		ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
-		fileTypes.afterPropertiesSet();
-		return fileTypes;
-	}
-
 	/**
 	 * Sends a message, unless its recipient is suppressed.
 	 * @param mail the message
@@ -80,43 +69,34 @@ public class Mailer {
 			log.info("Not sending '{}': the recipient is suppressed", mail.subject());
 			return false;
 		}
-		this.sender.send(this.dkim.sign(message(this.sender.createMimeMessage().getSession(), mail)));
+		this.sender.send(message(this.sender.createMimeMessage().getSession(), mail));
 		return true;
 	}
 
 	/**
-	 * Builds a message as {@link #send} would send it, before signing.
+	 * The message as {@link #send} sends it: written ({@link MimeWriter}), then signed
+	 * when DKIM is configured.
 	 * @param session the mail session
 	 * @param mail the message
-	 * @return the MIME message
+	 * @return the message, final
+	 * @throws IllegalArgumentException when an address cannot be used
+	 * @throws org.springframework.mail.MailPreparationException when it cannot be signed
 	 */
 	MimeMessage message(Session session, OutgoingMail mail) {
-		MimeMessage message = new IdentifiedMimeMessage(session, mail.messageId());
-		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-					StandardCharsets.UTF_8.name()) {
+		return RawMimeMessage.of(session, this.dkim.sign(write(mail)), from(), mail);
+	}
 
-				@Override
-				protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
-					return FILE_TYPES;
-				}
+	/**
+	 * @param mail the message
+	 * @return its bytes, unsigned, dated now
+	 */
+	byte[] write(OutgoingMail mail) {
+		return this.writer.write(mail, Instant.now());
+	}
 
-			};
-			helper.setFrom(this.properties.from(), this.properties.fromName());
-			if (this.properties.replyTo() != null) {
-				helper.setReplyTo(this.properties.replyTo());
-			}
-			helper.setTo(mail.to());
-			helper.setSubject(mail.subject());
-			helper.setText(mail.text(), mail.html());
-			for (var header : mail.headers().entrySet()) {
-				message.setHeader(header.getKey(), header.getValue());
-			}
-		}
-		catch (MessagingException | UnsupportedEncodingException ex) {
-			throw new IllegalArgumentException("Cannot build the message: " + ex.getMessage(), ex);
-		}
-		return message;
+	/** The From header's address. */
+	String from() {
+		return this.writer.from();
 	}
 
 }

@@ -62,15 +62,24 @@ public final class SmtpSession implements AutoCloseable {
 		if (this.suppressions.isSuppressed(mail.to())) {
 			return new Outcome(Outcome.Status.SUPPRESSED, 0, "the recipient is suppressed");
 		}
+		return sendUnsuppressed(mail);
+	}
+
+	/**
+	 * Sends one message whose recipient the caller has just checked against the
+	 * suppression list ({@link SmtpSessions#suppressed}), for a whole batch in one query.
+	 * @param mail the message
+	 * @return what happened to it
+	 */
+	public Outcome sendUnsuppressed(OutgoingMail mail) {
 		MimeMessage message;
 		try {
-			message = this.dkim.sign(this.mailer.message(this.session, mail));
-			message.saveChanges();
+			message = RawMimeMessage.of(this.session, this.dkim.sign(this.mailer.write(mail)), this.mailer.from(),
+					mail);
 		}
-		catch (MessagingException | RuntimeException ex) {
-			// Nothing went out: a message that cannot be built (a bad header value, a
-			// DKIM
-			// key that does not sign) is refused here, before the server sees it.
+		catch (RuntimeException ex) {
+			// Nothing went out: a message that cannot be built (an unusable address, a
+			// DKIM key that does not sign) is refused here, before the server sees it.
 			log.warn("A message to be sent cannot be built: {}", ex.toString());
 			return new Outcome(Outcome.Status.UNSENDABLE, 0, "cannot be built: " + detail(ex));
 		}

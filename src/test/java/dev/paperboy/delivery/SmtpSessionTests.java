@@ -7,7 +7,6 @@ import dev.paperboy.PaperboyTest;
 import dev.paperboy.TestMailConfiguration;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +43,7 @@ class SmtpSessionTests {
 				"papers@paperboy.test") {
 
 			@Override
-			public MimeMessage sign(MimeMessage message) {
+			byte[] sign(byte[] message) {
 				throw new MailPreparationException("Cannot sign the message: the key is gone");
 			}
 

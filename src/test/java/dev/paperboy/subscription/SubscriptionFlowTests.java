@@ -53,7 +53,7 @@ class SubscriptionFlowTests {
 		MimeMessage confirmation = mail.get(0);
 		assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("ada@lab.example.org");
 		assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Paperboy");
-		assertThat(confirmation.getContentType()).startsWith("multipart/mixed");
+		assertThat(confirmation.getContentType()).startsWith("multipart/alternative");
 		assertThat(status()).isEqualTo("PENDING");
 		assertThat(confirmation.getHeader("List-Unsubscribe")[0])
 			.matches("<" + Browserless.PUBLIC_URL + "/unsubscribe/[A-Za-z0-9_-]+>");

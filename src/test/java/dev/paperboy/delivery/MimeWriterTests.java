@@ -1,0 +1,100 @@
+package dev.paperboy.delivery;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Messages written by {@link MimeWriter}, read back by Jakarta Mail's parser and
+ * decoders.
+ */
+class MimeWriterTests {
+
+	private static final String ALPHABET = "aZ9 \t=.-_<>&\"'é€漢😀\r\n\n\r~\u0001\u007f";
+
+	private final MimeWriter writer = new MimeWriter("papers@paperboy.test", "Papierjunge Ünïversity",
+			"editors@paperboy.test");
+
+	@Test
+	void quotedPrintableDecodesToTheTextWithCrlfLineEndsAndKeepsLinesShort() throws Exception {
+		Random random = new Random(42);
+		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+		for (int round = 0; round < 2000; round++) {
+			StringBuilder text = new StringBuilder();
+			int runs = random.nextInt(12);
+			for (int i = 0; i < runs; i++) {
+				// long runs of one character reach every column of a line
+				text.append(units[random.nextInt(units.length)].repeat(1 + random.nextInt(90)));
+			}
+			MimeWriter.Bytes out = new MimeWriter.Bytes(16);
+			MimeWriter.quotedPrintable(out, text.toString());
+			byte[] encoded = out.toArray();
+
+			String expected = text.toString().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+			try (InputStream decoded = MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")) {
+				assertThat(new String(decoded.readAllBytes(), StandardCharsets.UTF_8)).as(text.toString())
+					.isEqualTo(expected);
+			}
+			for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n", -1)) {
+				assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
+				assertThat(line).as("printable ASCII only").matches("[\\x21-\\x7e \\t]*");
+				assertThat(line).as("no white space at a line's end").doesNotMatch(".*[ \\t]");
+			}
+		}
+	}
+
+	@Test
+	void writesAMessageJakartaMailReadsBack() throws Exception {
+		String text = "Your papers\n\nDéjà vu: attention ≠ memory 😀\n" + "x".repeat(200) + "\n.leading dot\n";
+		String html = "<p>Déjà vu — <a href=\"https://papers.example.org/x?a=1&amp;b=2\">link</a></p>\n";
+		String unsubscribe = "<https://papers.example.org/unsubscribe/" + "t".repeat(150)
+				+ ">, <mailto:unsubscribe@paperboy.test?subject=unsubscribe>";
+		byte[] raw = this.writer.write(
+				new OutgoingMail("ada@lab.example.org", "Trending: Über attention · 10 papers", text, html,
+						Map.of("List-Unsubscribe", unsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+								"List-Id", "\"Paperboy digest\" <digest.paperboy.test>"),
+						"digest-7.abc@paperboy.test"),
+				Instant.parse("2026-11-29T08:05:09Z"));
+
+		String wire = new String(raw, StandardCharsets.US_ASCII);
+		assertThat(wire).as("ASCII only, CRLF line ends").doesNotContain("\uFFFD").doesNotContainPattern("[^\\r]\\n");
+		assertThat(wire.split("\r\n")).allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(998));
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+		assertThat(message.getFrom()).containsExactly(
+				new InternetAddress("papers@paperboy.test", "Papierjunge Ünïversity", StandardCharsets.UTF_8.name()));
+		assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Papierjunge Ünïversity");
+		assertThat(message.getReplyTo()).containsExactly(new InternetAddress("editors@paperboy.test"));
+		assertThat(message.getAllRecipients()).containsExactly(new InternetAddress("ada@lab.example.org"));
+		assertThat(message.getSubject()).isEqualTo("Trending: Über attention · 10 papers");
+		assertThat(message.getMessageID()).isEqualTo("<digest-7.abc@paperboy.test>");
+		assertThat(message.getSentDate()).isEqualTo(Instant.parse("2026-11-29T08:05:09Z"));
+		assertThat(MimeUtility.unfold(message.getHeader("List-Unsubscribe", null))).isEqualTo(unsubscribe);
+		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(message.getHeader("MIME-Version", null)).isEqualTo("1.0");
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+
+		Multipart parts = (Multipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		Part plain = parts.getBodyPart(0);
+		Part rich = parts.getBodyPart(1);
+		assertThat(plain.isMimeType("text/plain")).isTrue();
+		assertThat(rich.isMimeType("text/html")).isTrue();
+		assertThat(plain.getContent()).isEqualTo(text.replace("\n", "\r\n"));
+		assertThat(rich.getContent()).isEqualTo(html.replace("\n", "\r\n"));
+	}
+
+}
