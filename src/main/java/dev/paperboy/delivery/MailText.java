@@ -2,7 +2,6 @@ package dev.paperboy.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +16,6 @@ public final class MailText {
 	public static final int WIDTH = 72;
 
 	static final MailText INSTANCE = new MailText();
-
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-	private static final Pattern WEB_LINK = Pattern.compile("https?://[^\\s\"'<>\\\\]+", Pattern.CASE_INSENSITIVE);
 
 	private MailText() {
 	}
@@ -74,19 +69,47 @@ public final class MailText {
 	 * @return whether it is a web link
 	 */
 	public boolean isWebLink(@Nullable String url) {
-		return url != null && WEB_LINK.matcher(url).matches();
+		if (url == null) {
+			return false;
+		}
+		int start = url.regionMatches(true, 0, "https://", 0, 8) ? 8
+				: url.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+		if (start < 0 || start == url.length()) {
+			return false;
+		}
+		// as "https?://[^\\s\"'<>\\\\]+", without a regular expression: a digest checks
+		// some fifty links per part
+		for (int i = start; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
+	// The words between runs of white space (as the regular expression \s+ finds them).
 	private static List<String> words(@Nullable String text) {
 		List<String> words = new ArrayList<>();
 		if (text != null) {
-			for (String word : WHITESPACE.split(text.strip())) {
-				if (!word.isEmpty()) {
-					words.add(word);
+			text = text.strip();
+			int start = -1;
+			for (int i = 0; i <= text.length(); i++) {
+				boolean space = i == text.length() || isSpace(text.charAt(i));
+				if (space && start >= 0) {
+					words.add(text.substring(start, i));
+					start = -1;
+				}
+				else if (!space && start < 0) {
+					start = i;
 				}
 			}
 		}
 		return words;
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 }

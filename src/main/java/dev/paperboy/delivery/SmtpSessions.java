@@ -67,4 +67,14 @@ public class SmtpSessions {
 		return new SmtpSession(session, transport, this.mailer, this.suppressions, this.dkim, this.bounces);
 	}
 
+	/**
+	 * The suppressed ones among a batch's recipients, in one query: send the others with
+	 * {@link SmtpSession#sendUnsuppressed}.
+	 * @param addresses the recipients
+	 * @return those never to be sent mail
+	 */
+	public java.util.Set<String> suppressed(java.util.Collection<String> addresses) {
+		return this.suppressions.suppressed(addresses);
+	}
+
 }

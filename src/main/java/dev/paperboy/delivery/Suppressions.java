@@ -35,6 +35,28 @@ public class Suppressions {
 	}
 
 	/**
+	 * The suppressed ones among some addresses, in one query.
+	 * @param addresses the addresses
+	 * @return those of them that are suppressed, as given
+	 */
+	public java.util.Set<String> suppressed(java.util.Collection<String> addresses) {
+		if (addresses.isEmpty()) {
+			return java.util.Set.of();
+		}
+		java.util.Map<String, String> byHash = new java.util.HashMap<>();
+		for (String address : addresses) {
+			byHash.put(hash(address), address);
+		}
+		java.util.Set<String> suppressed = new java.util.HashSet<>();
+		this.jdbc.sql("select address_hash from suppression where address_hash = any(cast(:hashes as text[]))")
+			.param("hashes", byHash.keySet().toArray(String[]::new))
+			.query((rs) -> {
+				suppressed.add(byHash.get(rs.getString(1)));
+			});
+		return suppressed;
+	}
+
+	/**
 	 * Suppresses an address; suppressing it again changes nothing.
 	 * @param address the address
 	 * @param reason why (erased, hard bounce, complaint, ...)

@@ -164,6 +164,10 @@ class DigestOutbox implements SmartLifecycle {
 				.find(outgoing.stream().map(Digests.Outgoing::subscriberId).toList())) {
 				subscribers.put(subscriber.id(), subscriber);
 			}
+			// Checked once for the batch: an address suppressed while it is sent gets no
+			// more mail from the next batch on.
+			Set<String> suppressed = this.smtp
+				.suppressed(subscribers.values().stream().map(Subscriber::email).toList());
 			Map<Long, Paper> papers = this.renderer.papers(outgoing.stream()
 				.flatMap((digest) -> digest.papers().stream())
 				.map(Digests.Composed.Pick::paperId)
@@ -178,6 +182,11 @@ class DigestOutbox implements SmartLifecycle {
 					Subscriber subscriber = subscribers.get(digest.subscriberId());
 					if (subscriber == null || subscriber.status() != Subscriber.Status.ACTIVE) {
 						this.digests.end(digest.id(), lease, "SKIPPED", "the subscriber is no longer active");
+						pending.remove(digest.id());
+						continue;
+					}
+					if (suppressed.contains(subscriber.email())) {
+						this.digests.end(digest.id(), lease, "SUPPRESSED", "the recipient is suppressed");
 						pending.remove(digest.id());
 						continue;
 					}
@@ -211,7 +220,7 @@ class DigestOutbox implements SmartLifecycle {
 					if (!this.pacer.acquire(half / 2) || System.nanoTime() - claimed > half) {
 						break;
 					}
-					SmtpSession.Outcome outcome = session.send(mail);
+					SmtpSession.Outcome outcome = session.sendUnsuppressed(mail);
 					pending.remove(digest.id());
 					record(digest, lease, outcome);
 					if (broken(session, outcome)) {

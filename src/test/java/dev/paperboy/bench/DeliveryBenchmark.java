@@ -98,16 +98,17 @@ public final class DeliveryBenchmark {
 		return new SpringApplicationBuilder(Paperboy.class, TestDatabaseConfiguration.class)
 			.web(WebApplicationType.NONE)
 			.profiles("test")
-			.properties("logging.level.root=WARN", "paperboy.scheduling.enabled=false",
-					"paperboy.matching.embeddings.enabled=false", "spring.mail.host=127.0.0.1",
-					"spring.mail.port=" + port, "paperboy.digest.page-size=" + settings.page(),
-					"paperboy.digest.outbox.workers=" + settings.workers(),
-					"paperboy.digest.outbox.batch-size=" + settings.batch())
 			// The test configuration brings GreenMail's sender; this one, the primary,
 			// points at the sink.
 			.initializers((context) -> ((GenericApplicationContext) context).registerBean("sinkMailSender",
 					JavaMailSenderImpl.class, () -> LoopbackSmtp.sender(port), (bean) -> bean.setPrimary(true)))
-			.run();
+			// As arguments, which take precedence over the test profile's settings (no
+			// outbox workers there).
+			.run("--logging.level.root=WARN", "--paperboy.scheduling.enabled=false",
+					"--paperboy.matching.embeddings.enabled=false", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + port, "--paperboy.digest.page-size=" + settings.page(),
+					"--paperboy.digest.outbox.workers=" + settings.workers(),
+					"--paperboy.digest.outbox.batch-size=" + settings.batch());
 	}
 
 	private static int postgresPort(ConfigurableApplicationContext context) throws SQLException {

@@ -49,4 +49,27 @@ class MailTextTests {
 		assertThat(this.text.isWebLink(null)).isFalse();
 	}
 
+	@Test
+	void acceptsTheLinksTheRegularExpressionOfWebLinksMatches() {
+		java.util.regex.Pattern webLink = java.util.regex.Pattern.compile("https?://[^\\s\"'<>\\\\]+",
+				java.util.regex.Pattern.CASE_INSENSITIVE);
+		String alphabet = "htpsHTPS:/ \t\n\"'<>\\ax.?=&#%";
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 100_000; i++) {
+			StringBuilder url = new StringBuilder(
+					(random.nextInt(3) == 0) ? "" : "https://".substring(random.nextInt(2)));
+			for (int n = random.nextInt(6); n > 0; n--) {
+				url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(this.text.isWebLink(url.toString())).as(url.toString())
+				.isEqualTo(webLink.matcher(url).matches());
+		}
+	}
+
+	@Test
+	void wrapsAtTheWhiteSpaceTheRegularExpressionFinds() {
+		String text = " one\ttwo\u000Bthree\fFour\r\n five\u00A0six  ";
+		assertThat(this.text.wrap(text, "", "")).isEqualTo("one two three Four five\u00A0six");
+	}
+
 }

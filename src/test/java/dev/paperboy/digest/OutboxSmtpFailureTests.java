@@ -152,6 +152,23 @@ class OutboxSmtpFailureTests {
 	}
 
 	@Test
+	void sendsNothingToASuppressedAddress() {
+		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 12);
+		List<String> complained = List.of(readers.get(2), readers.get(11));
+		complained.forEach((address) -> this.suppressions.suppress(address, "complaint"));
+
+		DueDigests.compose(this.scheduler);
+		await().atMost(TIMEOUT).until(() -> count("SENT") == 10 && count("SUPPRESSED") == 2);
+
+		assertThat(this.smtp.attempts()).noneMatch((attempt) -> complained.contains(attempt.recipient()));
+		assertThat(this.jdbc.sql("""
+				select s.email from digest d join subscriber s on s.id = d.subscriber_id
+				where d.status = 'SUPPRESSED' and d.attempts = 1 order by s.email
+				""").query(String.class).list()).containsExactlyInAnyOrderElementsOf(complained);
+		assertSentOnceEach(readers.stream().filter((reader) -> !complained.contains(reader)).toList());
+	}
+
+	@Test
 	void carriesOnOverANewConnectionWhenTheServerClosesOneWith421() {
 		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 20);
 		// The second message of each worker's batch: 421, and the server hangs up.
