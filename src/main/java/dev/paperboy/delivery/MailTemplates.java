@@ -37,4 +37,15 @@ public class MailTemplates {
 				this.engine.process("mail/" + name, context));
 	}
 
+	/**
+	 * Renders one template.
+	 * @param name its name under {@code templates/mail/}: {@code NAME} for HTML,
+	 * {@code NAME.txt} for plain text
+	 * @param variables its variables
+	 * @return the output
+	 */
+	public String renderOne(String name, Map<String, Object> variables) {
+		return this.engine.process("mail/" + name, new Context(Locale.ENGLISH, variables));
+	}
+
 }

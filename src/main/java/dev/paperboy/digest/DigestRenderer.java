@@ -30,6 +30,8 @@ class DigestRenderer {
 
 	private final MailTemplates templates;
 
+	private final PaperHeadings headings;
+
 	private final Tokens tokens;
 
 	private final SubscriptionProperties site;
@@ -43,8 +45,9 @@ class DigestRenderer {
 	private final String installation;
 
 	DigestRenderer(MailTemplates templates, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
-			DigestProperties properties, PaperCandidates papers) {
+			DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
 		this.templates = templates;
+		this.headings = headings;
 		this.tokens = tokens;
 		this.site = site;
 		this.delivery = delivery;
@@ -91,7 +94,7 @@ class DigestRenderer {
 			}
 			String feedback = this.site
 				.link("/feedback/" + this.tokens.issue(subscriber.id(), TokenPurpose.FEEDBACK, pick.paperId()));
-			items.add(DigestItems.item(items.size() + 1, paper, pick.reasons(), feedback + "?vote=more",
+			items.add(this.headings.item(items.size() + 1, paper, pick.reasons(), feedback + "?vote=more",
 					feedback + "?vote=less"));
 		}
 		DigestView.Links links = new DigestView.Links(
@@ -116,7 +119,7 @@ class DigestRenderer {
 	OutgoingMail mail(long digestId, DigestView view) {
 		MailTemplates.Rendered rendered = this.templates.render("digest", Map.of("digest", view));
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Id", "\"" + this.delivery.fromName().replace("\"", "") + " digest\" <" + listId() + ">");
+		headers.put("List-Id", listName() + " <" + listId() + ">");
 		String unsubscribe = "<" + view.links().unsubscribe() + ">";
 		if (this.properties.unsubscribeMailto() != null) {
 			unsubscribe += ", <mailto:" + this.properties.unsubscribeMailto() + "?subject=unsubscribe>";
@@ -151,6 +154,18 @@ class DigestRenderer {
 		}
 		String count = view.papers().size() + ((view.papers().size() == 1) ? " paper" : " papers");
 		return (view.trending() ? "Trending: " : "") + first + " · " + count + " for " + when;
+	}
+
+	// The list's name, a quoted phrase, or encoded words when it is not ASCII (RFC 2047)
+	private String listName() {
+		String name = this.delivery.fromName().replace("\"", "") + " digest";
+		try {
+			String encoded = jakarta.mail.internet.MimeUtility.encodeWord(name, "UTF-8", "Q");
+			return encoded.equals(name) ? "\"" + name + "\"" : encoded;
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String listId() {

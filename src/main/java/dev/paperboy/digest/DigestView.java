@@ -42,13 +42,47 @@ public record DigestView(String recipient, LocalDate date, String cadence, boole
 	 * @param reasons why it matched
 	 * @param moreUrl the signed "more like this" link
 	 * @param lessUrl the signed "less like this" link
+	 * @param html the paper's heading as {@code mail/digest-paper.html} renders it, or
+	 * null for the templates to render it (rendered once per paper, it is the same in
+	 * every digest)
+	 * @param text the same in plain text ({@code mail/digest-paper.txt}), or null
 	 */
 	public record Item(int position, String key, String title, @Nullable String url, String authors, String summary,
 			@Nullable Integer upvotes, @Nullable String pdfUrl, @Nullable String codeUrl, List<String> reasons,
-			String moreUrl, String lessUrl) {
+			String moreUrl, String lessUrl, @Nullable String html, @Nullable String text) {
 
 		public Item {
 			reasons = List.copyOf(reasons);
+		}
+
+		/** An item whose templates render its heading themselves. */
+		public Item(int position, String key, String title, @Nullable String url, String authors, String summary,
+				@Nullable Integer upvotes, @Nullable String pdfUrl, @Nullable String codeUrl, List<String> reasons,
+				String moreUrl, String lessUrl) {
+			this(position, key, title, url, authors, summary, upvotes, pdfUrl, codeUrl, reasons, moreUrl, lessUrl, null,
+					null);
+		}
+
+		/**
+		 * @param position where it stands in the digest
+		 * @param reasons why it matched
+		 * @param moreUrl the signed "more like this" link
+		 * @param lessUrl the signed "less like this" link
+		 * @return this paper as one subscriber's digest shows it
+		 */
+		Item of(int position, List<String> reasons, String moreUrl, String lessUrl) {
+			return new Item(position, this.key, this.title, this.url, this.authors, this.summary, this.upvotes,
+					this.pdfUrl, this.codeUrl, reasons, moreUrl, lessUrl, null, null);
+		}
+
+		/**
+		 * @param html the heading in HTML
+		 * @param text the heading in plain text
+		 * @return this item with its heading rendered
+		 */
+		Item withHeading(String html, String text) {
+			return new Item(this.position, this.key, this.title, this.url, this.authors, this.summary, this.upvotes,
+					this.pdfUrl, this.codeUrl, this.reasons, this.moreUrl, this.lessUrl, html, text);
 		}
 
 	}

@@ -62,6 +62,31 @@ class DigestTemplatesTests {
 	}
 
 	@Test
+	void headingsRenderedOnceForAllDigestsAreTheOnesTheTemplatesRender() {
+		List<Paper> papers = new java.util.ArrayList<>(DigestSamples.demoPapers(11));
+		papers.add(DigestSamples.paper(11, HOSTILE_TITLE, "An abstract with <b>markup</b> & \"quotes\"."));
+		DigestView inline = DigestSamples.digest(papers, false);
+		PaperHeadings headings = new PaperHeadings(this.templates);
+		List<DigestView.Item> items = new java.util.ArrayList<>();
+		for (int i = 0; i < papers.size(); i++) {
+			DigestView.Item item = inline.papers().get(i);
+			// twice: the second comes from the cache
+			headings.item(item.position(), papers.get(i), item.reasons(), item.moreUrl(), item.lessUrl());
+			items.add(headings.item(item.position(), papers.get(i), item.reasons(), item.moreUrl(), item.lessUrl()));
+		}
+		assertThat(items).allSatisfy((item) -> assertThat(item.html()).isNotBlank())
+			.allSatisfy((item) -> assertThat(item.text()).isNotBlank());
+		DigestView cached = new DigestView(inline.recipient(), inline.date(), inline.cadence(), inline.trending(),
+				items, inline.links(), inline.sender());
+
+		MailTemplates.Rendered expected = render(inline, null);
+		MailTemplates.Rendered actual = render(cached, null);
+		assertThat(actual.html()).isEqualTo(expected.html()).doesNotContain("<script>alert(1)");
+		assertThat(actual.text()).isEqualTo(expected.text()).contains("\n12. " + HOSTILE_TITLE + "\n");
+		assertThat(items.get(11).html()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+	}
+
+	@Test
 	void everyPaperHasItsFeedbackLinksInBothParts() {
 		DigestView digest = DigestSamples.digest(DigestSamples.demoPapers(10), false);
 		MailTemplates.Rendered rendered = render(digest, null);
