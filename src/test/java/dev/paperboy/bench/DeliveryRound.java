@@ -67,10 +67,46 @@ final class DeliveryRound {
 		int length = Math.max(1, size - overhead);
 		long reused = this.sink.blast(settings.blast(), settings.workers(), length, true);
 		long connecting = this.sink.blast(settings.blast(), settings.workers(), length, false);
+		Pipelined pipelined = pipelined(settings);
 		return new Result(round, load, run.queued(), run.skipped(), sent.sent(), sent.failed(), accepted,
 				composed - started, Duration.between(sending, sent.last()).toNanos(),
 				Duration.between(composing, sent.last()).toNanos(), beforeSend.minus(beforeCompose),
-				afterSend.minus(beforeSend), heap.peak(), size, settings.blast(), reused, connecting);
+				afterSend.minus(beforeSend), heap.peak(), size, settings.blast(), reused, connecting, pipelined);
+	}
+
+	// The same run as the service does it: the workers send while the scheduler composes.
+	private Pipelined pipelined(DeliveryBenchmark.Settings settings) throws Exception {
+		this.jdbc.sql("truncate digest_paper, digest").update();
+		this.jdbc.sql("update digest_schedule set next_due_at = now() - interval '1 minute'").update();
+		this.jdbc.sql("vacuum analyze digest_schedule").update();
+		System.gc();
+		HeapWatch heap = new HeapWatch();
+		long sinkMessages = this.sink.messages();
+		Instant started = Instant.now();
+		this.outbox.start();
+		DigestScheduler.Run run = this.scheduler.run();
+		Sent sent = awaitSent(settings.timeout());
+		this.outbox.stop();
+		heap.stop();
+		return new Pipelined(run.queued(), sent.sent(), this.sink.messages() - sinkMessages,
+				Duration.between(started, sent.last()).toNanos(), heap.peak());
+	}
+
+	/**
+	 * A run with the workers sending while the scheduler composes.
+	 *
+	 * @param queued digests composed
+	 * @param sent digests marked sent
+	 * @param accepted messages the sink counted
+	 * @param endToEnd from the start to the last digest marked sent, nanoseconds
+	 * @param heap used heap's high-water mark, bytes
+	 */
+	record Pipelined(int queued, long sent, long accepted, long endToEnd, long heap) {
+
+		double rate() {
+			return this.queued / (this.endToEnd / 1e9);
+		}
+
 	}
 
 	private Cpu cpu() {
@@ -150,10 +186,11 @@ final class DeliveryRound {
 	 * @param blast messages in each raw blast
 	 * @param reused the raw blast over one connection per session
 	 * @param connecting the raw blast with a connection per message
+	 * @param pipelined the same run again, composing and sending at once
 	 */
 	record Result(int round, String load, int queued, int skipped, long sent, long failed, long accepted, long compose,
 			long send, long endToEnd, Cpu composeCpu, Cpu sendCpu, long heap, int size, int blast, long reused,
-			long connecting) {
+			long connecting, Pipelined pipelined) {
 
 		double endToEndRate() {
 			return this.queued / (this.endToEnd / 1e9);
@@ -173,29 +210,35 @@ final class DeliveryRound {
 							+ "match+compose %.1f s = %,.0f/s; render+send %.1f s = %,.0f/s; end to end %.1f s = %,.0f/s; "
 							+ "CPU ms per digest (JVM + PostgreSQL + sink): compose %s, send %s; heap high-water %,d MB; "
 							+ "%,d bytes per digest; raw blast %,d in %.1f s = %,.0f/s (a connection per message: %,.0f/s); "
-							+ "ratio %.2f",
+							+ "ratio %.2f; pipelined (sending while composing): %,d digests, %,d marked sent, %,d accepted, "
+							+ "end to end %.1f s = %,.0f/s, heap high-water %,d MB, ratio %.2f",
 					this.round, this.load, this.queued, this.skipped, this.sent, this.failed, this.accepted,
 					this.compose / 1e9, rate(this.compose), this.send / 1e9, rate(this.send), this.endToEnd / 1e9,
 					endToEndRate(), this.composeCpu.perDigest(this.queued, false),
 					this.sendCpu.perDigest(this.queued, true), this.heap >> 20, this.size, this.blast,
-					this.reused / 1e9, blastRate(), this.blast / (this.connecting / 1e9), endToEndRate() / blastRate());
+					this.reused / 1e9, blastRate(), this.blast / (this.connecting / 1e9), endToEndRate() / blastRate(),
+					this.pipelined.queued(), this.pipelined.sent(), this.pipelined.accepted(),
+					this.pipelined.endToEnd() / 1e9, this.pipelined.rate(), this.pipelined.heap() >> 20,
+					this.pipelined.rate() / blastRate());
 		}
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(
 					"""
-							| round | load (1, 5, 15 min) | digests | match+compose | render+send | end to end | CPU ms per digest: compose (JVM + PostgreSQL) | send (JVM + PostgreSQL + sink) | heap high-water | bytes per digest | raw blast | ratio |
-							| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+							| round | load (1, 5, 15 min) | digests | match+compose | render+send | end to end, one stage after the other | end to end, sending while composing | CPU ms per digest: compose (JVM + PostgreSQL) | send (JVM + PostgreSQL + sink) | heap high-water | bytes per digest | raw blast | ratio (sending while composing) |
+							| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 							""");
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
-						"| %d | %s | %,d | %,.0f/s (%.1f s) | %,.0f/s (%.1f s) | **%,.0f/s** (%.1f s) | %s | %s | %,d MB | %,d | %,.0f/s (%,.0f/s reconnecting) | **%.2f** |%n",
+						"| %d | %s | %,d | %,.0f/s (%.1f s) | %,.0f/s (%.1f s) | %,.0f/s (%.1f s) | **%,.0f/s** (%.1f s) | %s | %s | %,d MB | %,d | %,.0f/s (%,.0f/s reconnecting) | %.2f (**%.2f**) |%n",
 						result.round, result.load, result.queued, result.rate(result.compose), result.compose / 1e9,
 						result.rate(result.send), result.send / 1e9, result.endToEndRate(), result.endToEnd / 1e9,
+						result.pipelined.rate(), result.pipelined.endToEnd() / 1e9,
 						result.composeCpu.perDigest(result.queued, false),
-						result.sendCpu.perDigest(result.queued, true), result.heap >> 20, result.size,
-						result.blastRate(), result.blast / (result.connecting / 1e9),
-						result.endToEndRate() / result.blastRate()));
+						result.sendCpu.perDigest(result.queued, true),
+						Math.max(result.heap, result.pipelined.heap()) >> 20, result.size, result.blastRate(),
+						result.blast / (result.connecting / 1e9), result.endToEndRate() / result.blastRate(),
+						result.pipelined.rate() / result.blastRate()));
 			}
 			return table.toString();
 		}
