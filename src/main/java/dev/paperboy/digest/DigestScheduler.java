@@ -195,6 +195,12 @@ public class DigestScheduler {
 		return new int[] { due.size(), queued, skipped };
 	}
 
+	// The subscriber's choice, else the service's default.
+	private boolean trendingWhenEmpty(Profile profile) {
+		return (profile.whenEmpty() != null) ? profile.whenEmpty() == Profile.WhenEmpty.TRENDING
+				: this.properties.whenEmpty() == DigestProperties.WhenEmpty.TRENDING;
+	}
+
 	private List<Digests.Composed> compose(MatchingRun run, List<Subscriber> subscribers, Map<Long, String> periods,
 			Instant now) {
 		List<Long> ids = subscribers.stream().map(Subscriber::id).toList();
@@ -212,8 +218,7 @@ public class DigestScheduler {
 		for (SubscriberMatching.Request request : requests) {
 			Subscriber subscriber = request.subscriber();
 			Selection selection = selections.get(subscriber.id());
-			if (selection.papers().isEmpty() && !selection.trending()
-					&& this.properties.whenEmpty() == DigestProperties.WhenEmpty.TRENDING) {
+			if (selection.papers().isEmpty() && !selection.trending() && trendingWhenEmpty(subscriber.profile())) {
 				Profile blank = new Profile("", "", List.of(), List.of(), subscriber.profile().cadence(),
 						subscriber.profile().weekday(), subscriber.profile().deliveryHour(),
 						subscriber.profile().timeZone(), subscriber.profile().papersPerDigest());

@@ -26,9 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param papersPerDigest 1 to 50
  * @param minUpvotes only papers with at least this many Hugging Face upvotes (0: no
  * minimum; with a minimum, papers without upvotes, such as arXiv-only ones, are left out)
+ * @param whenEmpty what to send when nothing matched in a period, or null for the
+ * service's default ({@code paperboy.digest.when-empty})
  */
 public record Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
-		DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest, int minUpvotes) {
+		DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest, int minUpvotes,
+		@Nullable WhenEmpty whenEmpty) {
 
 	private static final Pattern CATEGORY = Pattern.compile("-?[a-zA-Z][a-zA-Z\\-]*(\\.[A-Za-z\\-]+)?");
 
@@ -43,6 +46,23 @@ public record Profile(String interests, String keywords, List<String> authors, L
 	public Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
 			DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest) {
 		this(interests, keywords, authors, categories, cadence, weekday, deliveryHour, timeZone, papersPerDigest, 0);
+	}
+
+	public Profile(String interests, String keywords, List<String> authors, List<String> categories, Cadence cadence,
+			DayOfWeek weekday, int deliveryHour, ZoneId timeZone, int papersPerDigest, int minUpvotes) {
+		this(interests, keywords, authors, categories, cadence, weekday, deliveryHour, timeZone, papersPerDigest,
+				minUpvotes, null);
+	}
+
+	/** What a digest holds when nothing matched the profile in its period. */
+	public enum WhenEmpty {
+
+		/** No digest for that period. */
+		SKIP,
+
+		/** The period's trending papers, labelled as such. */
+		TRENDING
+
 	}
 
 	/** How often a digest goes out. */
@@ -92,11 +112,47 @@ public record Profile(String interests, String keywords, List<String> authors, L
 			@Nullable String categories, @Nullable String cadence, @Nullable String weekday,
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
 			@Nullable Integer minUpvotes) {
+		return of(interests, keywords, authors, categories, cadence, weekday, deliveryHour, timeZone, papersPerDigest,
+				minUpvotes, null);
+	}
+
+	/**
+	 * Validates a profile from a form or the API.
+	 * @param interests free text
+	 * @param keywords a query
+	 * @param authors separated by commas or semicolons
+	 * @param categories separated by commas or spaces; {@code -cs.CV} excludes
+	 * @param cadence DAILY or WEEKLY
+	 * @param weekday MONDAY to SUNDAY
+	 * @param deliveryHour 0 to 23
+	 * @param timeZone an IANA time zone
+	 * @param papersPerDigest 1 to 50
+	 * @param minUpvotes 0 to 100000
+	 * @param whenEmpty SKIP, TRENDING, or empty for the service's default
+	 * @return the profile
+	 * @throws InvalidInputException naming the field that is wrong
+	 */
+	public static Profile of(@Nullable String interests, @Nullable String keywords, @Nullable String authors,
+			@Nullable String categories, @Nullable String cadence, @Nullable String weekday,
+			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
+			@Nullable Integer minUpvotes, @Nullable String whenEmpty) {
 		return new Profile(text("interests", interests, 1000), text("keywords", keywords, 500),
 				split("authors", authors, "[;,]", 50), categories(categories), cadence(cadence), weekday(weekday),
 				range("delivery hour", deliveryHour, 0, 23, 7), zone(timeZone),
 				range("papers per digest", papersPerDigest, 1, 50, 10),
-				range("minimum upvotes", minUpvotes, 0, 100_000, 0));
+				range("minimum upvotes", minUpvotes, 0, 100_000, 0), whenEmpty(whenEmpty));
+	}
+
+	private static @Nullable WhenEmpty whenEmpty(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (WhenEmpty choice : WhenEmpty.values()) {
+			if (choice.name().equalsIgnoreCase(value.strip())) {
+				return choice;
+			}
+		}
+		throw new InvalidInputException("whenEmpty", "must be SKIP or TRENDING (or empty for the service's default)");
 	}
 
 	/**

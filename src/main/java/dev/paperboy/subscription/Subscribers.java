@@ -27,7 +27,7 @@ class Subscribers {
 
 	private static final String COLUMNS = """
 			id, email, status, interests, keywords, authors, categories, cadence, weekday, delivery_hour, time_zone,
-			papers_per_digest, min_upvotes, created_at, confirmed_at, unsubscribed_at""";
+			papers_per_digest, min_upvotes, when_empty, created_at, confirmed_at, unsubscribed_at""";
 
 	private final JdbcClient jdbc;
 
@@ -119,7 +119,7 @@ class Subscribers {
 				update subscriber set interests = :interests, keywords = :keywords,
 				    authors = cast(:authors as text[]), categories = cast(:categories as text[]), cadence = :cadence,
 				    weekday = :weekday, delivery_hour = :hour, time_zone = :zone, papers_per_digest = :papers,
-				    min_upvotes = :minUpvotes,
+				    min_upvotes = :minUpvotes, when_empty = :whenEmpty,
 				    updated_at = now()
 				where id = :id
 				""")
@@ -132,6 +132,7 @@ class Subscribers {
 			.param("hour", profile.deliveryHour())
 			.param("zone", profile.timeZone().getId())
 			.param("minUpvotes", profile.minUpvotes())
+			.param("whenEmpty", (profile.whenEmpty() != null) ? profile.whenEmpty().name() : null)
 			.param("papers", profile.papersPerDigest())
 			.param("id", id)
 			.update();
@@ -283,7 +284,8 @@ class Subscribers {
 				strings(rs.getArray("authors")), strings(rs.getArray("categories")),
 				Profile.Cadence.valueOf(rs.getString("cadence")), DayOfWeek.of(rs.getInt("weekday")),
 				rs.getInt("delivery_hour"), ZoneId.of(rs.getString("time_zone")), rs.getInt("papers_per_digest"),
-				rs.getInt("min_upvotes"));
+				rs.getInt("min_upvotes"),
+				(rs.getString("when_empty") != null) ? Profile.WhenEmpty.valueOf(rs.getString("when_empty")) : null);
 		return new Subscriber(rs.getLong("id"), rs.getString("email"),
 				Subscriber.Status.valueOf(rs.getString("status")), profile, rs.getTimestamp("created_at").toInstant(),
 				instant(rs.getTimestamp("confirmed_at")), instant(rs.getTimestamp("unsubscribed_at")));

@@ -183,6 +183,39 @@ class DigestDeliveryTests {
 	}
 
 	@Test
+	void followsEachSubscribersChoiceWhenNothingMatches() {
+		// The service's default here is SKIP; a keyword no paper has leaves nothing to
+		// match.
+		Map<String, Profile.WhenEmpty> choices = new java.util.LinkedHashMap<>();
+		choices.put("trending@example.org", Profile.WhenEmpty.TRENDING);
+		choices.put("skip@example.org", Profile.WhenEmpty.SKIP);
+		choices.put("default@example.org", null);
+		choices.forEach((address, choice) -> this.subscriptions.importActive(
+				EmailAddress.parse(address).orElseThrow(), new Profile("", "quasicrystalline", List.of(), List.of(),
+						Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7, ZoneId.of("UTC"), 5, 0, choice),
+				List.of(), OPERATOR));
+		Instant now = Instant.now();
+		this.scheduler.run(now);
+		this.scheduler.run(now.plus(Duration.ofDays(1)));
+
+		Map<String, Map<String, Object>> digests = new java.util.HashMap<>();
+		this.jdbc
+			.sql("""
+					select s.email, d.status, d.trending, (select count(*) from digest_paper p where p.digest_id = d.id) as papers
+					from digest d join subscriber s on s.id = d.subscriber_id
+					""")
+			.query()
+			.listOfRows()
+			.forEach((row) -> digests.put((String) row.get("email"), row));
+		assertThat(digests).containsOnlyKeys(choices.keySet());
+		assertThat(digests.get("trending@example.org")).containsEntry("trending", true);
+		assertThat(((Number) digests.get("trending@example.org").get("papers")).intValue()).isEqualTo(5);
+		assertThat((String) digests.get("trending@example.org").get("status")).isIn("QUEUED", "SENDING", "SENT");
+		assertThat(digests.get("skip@example.org")).containsEntry("status", "SKIPPED");
+		assertThat(digests.get("default@example.org")).containsEntry("status", "SKIPPED");
+	}
+
+	@Test
 	void honoursTimeZonesAndWeeklyCadence() {
 		// Delivery hour 7: at 23:00 UTC it is already 08:00 the next day in Tokyo and
 		// 18:00

@@ -46,7 +46,7 @@ class AdminSubscriberController {
 		}
 		SubscriptionApi.ProfileBody profile = new SubscriptionApi.ProfileBody(body.interests(), body.keywords(),
 				body.authors(), body.categories(), body.cadence(), body.weekday(), body.deliveryHour(), body.timeZone(),
-				body.papersPerDigest(), body.minUpvotes());
+				body.papersPerDigest(), body.minUpvotes(), body.whenEmpty());
 		long id = this.subscriptions.importActive(email, profile.toProfile(),
 				liked.stream().map(String::strip).toList(), Requests.client(request));
 		return ResponseEntity.created(URI.create("/api/v1/admin/subscribers/" + id)).body(Map.of("id", id));
@@ -65,7 +65,7 @@ class AdminSubscriberController {
 			@Nullable String keywords, @Nullable List<String> authors, @Nullable List<String> categories,
 			@Nullable List<String> likedPapers, @Nullable String cadence, @Nullable String weekday,
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
-			@Nullable Integer minUpvotes) {
+			@Nullable Integer minUpvotes, @Nullable String whenEmpty) {
 	}
 
 }

@@ -10,22 +10,22 @@ import org.jspecify.annotations.Nullable;
 record SubscribeForm(@Nullable String email, @Nullable String interests, @Nullable String keywords,
 		@Nullable String authors, @Nullable String categories, @Nullable String cadence, @Nullable String weekday,
 		@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
-		@Nullable Integer minUpvotes, @Nullable String website) {
+		@Nullable Integer minUpvotes, @Nullable String whenEmpty, @Nullable String website) {
 
 	static SubscribeForm empty() {
-		return new SubscribeForm("", "", "", "", "", "DAILY", "MONDAY", 7, "UTC", 10, 0, "");
+		return new SubscribeForm("", "", "", "", "", "DAILY", "MONDAY", 7, "UTC", 10, 0, "", "");
 	}
 
 	static SubscribeForm of(Profile profile) {
 		return new SubscribeForm(null, profile.interests(), profile.keywords(), String.join(", ", profile.authors()),
 				String.join(", ", profile.categories()), profile.cadence().name(), profile.weekday().name(),
 				profile.deliveryHour(), profile.timeZone().getId(), profile.papersPerDigest(), profile.minUpvotes(),
-				"");
+				(profile.whenEmpty() != null) ? profile.whenEmpty().name() : "", "");
 	}
 
 	Profile profile() {
 		return Profile.of(this.interests, this.keywords, this.authors, this.categories, this.cadence, this.weekday,
-				this.deliveryHour, this.timeZone, this.papersPerDigest, this.minUpvotes);
+				this.deliveryHour, this.timeZone, this.papersPerDigest, this.minUpvotes, this.whenEmpty);
 	}
 
 	boolean isRobot() {

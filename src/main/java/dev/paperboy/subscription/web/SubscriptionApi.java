@@ -152,22 +152,25 @@ class SubscriptionApi {
 	 * @param timeZone an IANA time zone such as Europe/Paris
 	 * @param papersPerDigest 1 to 50
 	 * @param minUpvotes only papers with at least this many upvotes (0: no minimum)
+	 * @param whenEmpty SKIP or TRENDING: what to send when nothing matched in a period;
+	 * null for the service's default
 	 */
 	record ProfileBody(@Nullable String interests, @Nullable String keywords, @Nullable List<String> authors,
 			@Nullable List<String> categories, @Nullable String cadence, @Nullable String weekday,
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
-			@Nullable Integer minUpvotes) {
+			@Nullable Integer minUpvotes, @Nullable String whenEmpty) {
 
 		static ProfileBody of(Profile profile) {
 			return new ProfileBody(profile.interests(), profile.keywords(), profile.authors(), profile.categories(),
 					profile.cadence().name(), profile.weekday().name(), profile.deliveryHour(),
-					profile.timeZone().getId(), profile.papersPerDigest(), profile.minUpvotes());
+					profile.timeZone().getId(), profile.papersPerDigest(), profile.minUpvotes(),
+					(profile.whenEmpty() != null) ? profile.whenEmpty().name() : null);
 		}
 
 		Profile toProfile() {
 			return Profile.of(this.interests, this.keywords, join(this.authors, ";"), join(this.categories, ","),
-					this.cadence, this.weekday, this.deliveryHour, this.timeZone, this.papersPerDigest,
-					this.minUpvotes);
+					this.cadence, this.weekday, this.deliveryHour, this.timeZone, this.papersPerDigest, this.minUpvotes,
+					this.whenEmpty);
 		}
 
 		private static @Nullable String join(@Nullable List<String> values, String separator) {
