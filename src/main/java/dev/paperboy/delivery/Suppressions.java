@@ -20,11 +20,23 @@ public class Suppressions {
 
 	private final JdbcClient jdbc;
 
-	private final SecretKeySpec salt;
+	private final ThreadLocal<Mac> mac;
 
 	Suppressions(JdbcClient jdbc, DeliveryProperties properties) {
 		this.jdbc = jdbc;
-		this.salt = new SecretKeySpec(properties.suppressionSalt().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		SecretKeySpec salt = new SecretKeySpec(properties.suppressionSalt().getBytes(StandardCharsets.UTF_8),
+				"HmacSHA256");
+		// keyed once per thread; doFinal resets it for the next address
+		this.mac = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(salt);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	public boolean isSuppressed(String address) {
@@ -69,15 +81,9 @@ public class Suppressions {
 	}
 
 	String hash(String address) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.salt);
-			return HexFormat.of()
-				.formatHex(mac.doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of()
+			.formatHex(
+					this.mac.get().doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
 	}
 
 }
