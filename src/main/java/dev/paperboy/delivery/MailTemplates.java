@@ -2,9 +2,11 @@ package dev.paperboy.delivery;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.util.FastStringWriter;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class MailTemplates {
 
 	private final ITemplateEngine engine;
+
+	private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
 	MailTemplates(ITemplateEngine engine) {
 		this.engine = engine;
@@ -33,8 +37,7 @@ public class MailTemplates {
 
 	public Rendered render(String name, Map<String, Object> variables) {
 		Context context = new Context(Locale.ENGLISH, variables);
-		return new Rendered(this.engine.process("mail/" + name + ".txt", context),
-				this.engine.process("mail/" + name, context));
+		return new Rendered(process("mail/" + name + ".txt", context), process("mail/" + name, context));
 	}
 
 	/**
@@ -45,7 +48,17 @@ public class MailTemplates {
 	 * @return the output
 	 */
 	public String renderOne(String name, Map<String, Object> variables) {
-		return this.engine.process("mail/" + name, new Context(Locale.ENGLISH, variables));
+		return process("mail/" + name, new Context(Locale.ENGLISH, variables));
+	}
+
+	// Into a buffer the size of this template's last output: the engine's own starts at
+	// 100 characters and doubles its way to a digest's 40,000, copying each time.
+	private String process(String template, Context context) {
+		FastStringWriter out = new FastStringWriter(this.sizes.getOrDefault(template, 1024));
+		this.engine.process(template, context, out);
+		String result = out.toString();
+		this.sizes.put(template, Math.min(result.length() + result.length() / 8 + 64, 1 << 20));
+		return result;
 	}
 
 }
