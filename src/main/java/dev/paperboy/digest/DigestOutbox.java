@@ -114,10 +114,8 @@ class DigestOutbox implements SmartLifecycle {
 					sleep(Duration.ofNanos(Math.min(budget, TimeUnit.MINUTES.toNanos(1))));
 					continue;
 				}
-				// The lease runs from the database's clock when the claim began, which
-				// may
-				// be before the claim returns (a slow commit, a pause): time it from
-				// here.
+				// The lease runs from when the claim began, on the database's clock:
+				// timed from here, a slow claim or a pause cannot eat into it unseen.
 				long claimed = System.nanoTime();
 				Digests.Claim batch = this.digests.claim(this.properties.batchSize(), this.properties.lease());
 				if (batch.ids().isEmpty()) {
@@ -213,9 +211,8 @@ class DigestOutbox implements SmartLifecycle {
 						}
 					}
 					// Start a message only with half the lease left for it and its
-					// record: a
-					// slow server or a spent hourly budget gives the rest of the batch
-					// back.
+					// record: a slow server or a spent hourly budget gives the rest of
+					// the batch back.
 					long half = this.properties.lease().toNanos() / 2;
 					if (!this.pacer.acquire(half / 2) || System.nanoTime() - claimed > half) {
 						break;
