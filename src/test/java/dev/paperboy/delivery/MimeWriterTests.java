@@ -58,6 +58,20 @@ class MimeWriterTests {
 	}
 
 	@Test
+	void foldsLongEncodedSubjectsIntoShortLinesThatDecodeBack() throws Exception {
+		String subject = "Trending: Über die Aufmerksamkeit in großen Sprachmodellen — ".repeat(6).strip();
+		byte[] raw = this.writer.write(new OutgoingMail("ada@lab.example.org", subject, "text", "<p>html</p>", Map.of(),
+				"digest-8.abc@paperboy.test"), Instant.parse("2026-11-29T08:05:09Z"));
+
+		String wire = new String(raw, StandardCharsets.US_ASCII);
+		String head = wire.substring(0, wire.indexOf("\r\n\r\n"));
+		assertThat(head).doesNotContainPattern("[^\\r]\\n").doesNotContainPattern("\\r[^\\n]");
+		assertThat(head.split("\r\n")).allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(78));
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+		assertThat(message.getSubject()).isEqualTo(subject);
+	}
+
+	@Test
 	void writesAMessageJakartaMailReadsBack() throws Exception {
 		String text = "Your papers\n\nDéjà vu: attention ≠ memory 😀\n" + "x".repeat(200) + "\n.leading dot\n";
 		String html = "<p>Déjà vu — <a href=\"https://papers.example.org/x?a=1&amp;b=2\">link</a></p>\n";
