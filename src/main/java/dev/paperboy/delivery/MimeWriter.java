@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.mail.internet.AddressException;
@@ -39,10 +40,13 @@ final class MimeWriter {
 
 	private final String from;
 
+	private final String domain;
+
 	private final @Nullable String replyTo;
 
 	MimeWriter(String from, @Nullable String fromName, @Nullable String replyTo) {
 		this.from = address(from, fromName);
+		this.domain = from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
 		this.replyTo = (replyTo != null) ? address(replyTo, null) : null;
 	}
 
@@ -78,9 +82,9 @@ final class MimeWriter {
 			header(out, "Reply-To", this.replyTo);
 		}
 		header(out, "To", mail.to());
-		if (mail.messageId() != null) {
-			header(out, "Message-ID", "<" + mail.messageId() + ">");
-		}
+		// every message has one (RFC 5322 3.6.4): a fresh one when none was given
+		header(out, "Message-ID",
+				"<" + ((mail.messageId() != null) ? mail.messageId() : UUID.randomUUID() + "@" + this.domain) + ">");
 		header(out, "Subject", encodedWords(mail.subject()));
 		// a stable order, whatever the map's
 		for (Map.Entry<String, String> header : new TreeMap<>(mail.headers()).entrySet()) {

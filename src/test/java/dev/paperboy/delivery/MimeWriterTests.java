@@ -72,6 +72,20 @@ class MimeWriterTests {
 	}
 
 	@Test
+	void givesAMessageWithoutAnIdAFreshOneInTheSendersDomain() throws Exception {
+		OutgoingMail mail = new OutgoingMail("ada@lab.example.org", "Confirm", "text", "<p>html</p>", Map.of(), null);
+		String first = messageId(this.writer.write(mail, Instant.now()));
+		String second = messageId(this.writer.write(mail, Instant.now()));
+
+		assertThat(first).matches("<[0-9a-f-]{36}@paperboy\\.test>");
+		assertThat(second).matches("<[0-9a-f-]{36}@paperboy\\.test>").isNotEqualTo(first);
+	}
+
+	private static String messageId(byte[] raw) throws Exception {
+		return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)).getMessageID();
+	}
+
+	@Test
 	void writesAMessageJakartaMailReadsBack() throws Exception {
 		String text = "Your papers\n\nDéjà vu: attention ≠ memory 😀\n" + "x".repeat(200) + "\n.leading dot\n";
 		String html = "<p>Déjà vu — <a href=\"https://papers.example.org/x?a=1&amp;b=2\">link</a></p>\n";
