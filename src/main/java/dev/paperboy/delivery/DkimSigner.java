@@ -1,7 +1,5 @@
 package dev.paperboy.delivery;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -9,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,36 +38,6 @@ public class DkimSigner {
 
 	DkimSigner(DeliveryProperties.Dkim settings, String from) {
 		this.signature = settings.configured() ? signature(settings, from) : null;
-	}
-
-	/**
-	 * The message as it is to be sent: saved, then signed when DKIM is configured. A
-	 * signed message is final: it is written exactly as it was signed, and later changes
-	 * to it are not saved.
-	 * @param message the complete message
-	 * @return a signed copy, or the message itself when DKIM is not configured
-	 * @throws MailPreparationException when the message cannot be written or signed
-	 */
-	public MimeMessage sign(MimeMessage message) {
-		if (this.signature == null) {
-			return message;
-		}
-		try {
-			message.saveChanges();
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			message.writeTo(bytes);
-			return new SignedMimeMessage(message.getSession(), sign(bytes.toByteArray()));
-		}
-		catch (MessagingException | IOException ex) {
-			throw new MailPreparationException("Cannot sign the message: " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * @return whether messages get signed
-	 */
-	boolean enabled() {
-		return this.signature != null;
 	}
 
 	/**

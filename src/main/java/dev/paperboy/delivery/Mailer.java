@@ -83,20 +83,8 @@ public class Mailer {
 	 * @throws org.springframework.mail.MailPreparationException when it cannot be signed
 	 */
 	MimeMessage message(Session session, OutgoingMail mail) {
-		return RawMimeMessage.of(session, this.dkim.sign(write(mail)), from(), mail);
-	}
-
-	/**
-	 * @param mail the message
-	 * @return its bytes, unsigned, dated now
-	 */
-	byte[] write(OutgoingMail mail) {
-		return this.writer.write(mail, Instant.now());
-	}
-
-	/** The From header's address. */
-	String from() {
-		return this.writer.from();
+		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now())), this.writer.from(),
+				mail);
 	}
 
 }

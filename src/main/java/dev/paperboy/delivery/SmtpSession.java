@@ -37,17 +37,13 @@ public final class SmtpSession implements AutoCloseable {
 
 	private final Suppressions suppressions;
 
-	private final DkimSigner dkim;
-
 	private final Bounces bounces;
 
-	SmtpSession(Session session, Transport transport, Mailer mailer, Suppressions suppressions, DkimSigner dkim,
-			Bounces bounces) {
+	SmtpSession(Session session, Transport transport, Mailer mailer, Suppressions suppressions, Bounces bounces) {
 		this.session = session;
 		this.transport = transport;
 		this.mailer = mailer;
 		this.suppressions = suppressions;
-		this.dkim = dkim;
 		this.bounces = bounces;
 	}
 
@@ -74,8 +70,7 @@ public final class SmtpSession implements AutoCloseable {
 	public Outcome sendUnsuppressed(OutgoingMail mail) {
 		MimeMessage message;
 		try {
-			message = RawMimeMessage.of(this.session, this.dkim.sign(this.mailer.write(mail)), this.mailer.from(),
-					mail);
+			message = this.mailer.message(this.session, mail);
 		}
 		catch (RuntimeException ex) {
 			// Nothing went out: a message that cannot be built (an unusable address, a

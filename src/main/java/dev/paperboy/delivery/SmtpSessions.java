@@ -1,6 +1,8 @@
 package dev.paperboy.delivery;
 
+import java.util.Collection;
 import java.util.Properties;
+import java.util.Set;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -25,12 +27,9 @@ public class SmtpSessions {
 
 	private final Suppressions suppressions;
 
-	private final DkimSigner dkim;
-
 	private final Bounces bounces;
 
-	SmtpSessions(ObjectProvider<JavaMailSender> sender, Mailer mailer, Suppressions suppressions, DkimSigner dkim,
-			Bounces bounces) {
+	SmtpSessions(ObjectProvider<JavaMailSender> sender, Mailer mailer, Suppressions suppressions, Bounces bounces) {
 		JavaMailSender configured = sender.getIfAvailable();
 		if (!(configured instanceof JavaMailSenderImpl impl)) {
 			throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, "
@@ -39,7 +38,6 @@ public class SmtpSessions {
 		this.sender = impl;
 		this.mailer = mailer;
 		this.suppressions = suppressions;
-		this.dkim = dkim;
 		this.bounces = bounces;
 		Properties properties = impl.getJavaMailProperties();
 		// A server that stops answering must not hold a worker forever.
@@ -64,7 +62,7 @@ public class SmtpSessions {
 			.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
 		transport.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
 				this.sender.getPassword());
-		return new SmtpSession(session, transport, this.mailer, this.suppressions, this.dkim, this.bounces);
+		return new SmtpSession(session, transport, this.mailer, this.suppressions, this.bounces);
 	}
 
 	/**
@@ -73,7 +71,7 @@ public class SmtpSessions {
 	 * @param addresses the recipients
 	 * @return those never to be sent mail
 	 */
-	public java.util.Set<String> suppressed(java.util.Collection<String> addresses) {
+	public Set<String> suppressed(Collection<String> addresses) {
 		return this.suppressions.suppressed(addresses);
 	}
 

@@ -2,8 +2,13 @@ package dev.paperboy.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,15 +56,15 @@ public class Suppressions {
 	 * @param addresses the addresses
 	 * @return those of them that are suppressed, as given
 	 */
-	public java.util.Set<String> suppressed(java.util.Collection<String> addresses) {
+	public Set<String> suppressed(Collection<String> addresses) {
 		if (addresses.isEmpty()) {
-			return java.util.Set.of();
+			return Set.of();
 		}
-		java.util.Map<String, String> byHash = new java.util.HashMap<>();
+		Map<String, String> byHash = new HashMap<>();
 		for (String address : addresses) {
 			byHash.put(hash(address), address);
 		}
-		java.util.Set<String> suppressed = new java.util.HashSet<>();
+		Set<String> suppressed = new HashSet<>();
 		this.jdbc.sql("select address_hash from suppression where address_hash = any(cast(:hashes as text[]))")
 			.param("hashes", byHash.keySet().toArray(String[]::new))
 			.query((rs) -> {

@@ -44,6 +44,9 @@ class DigestRenderer {
 
 	private final String installation;
 
+	// the List-Id header's value, the same in every digest
+	private final String listIdHeader;
+
 	DigestRenderer(MailTemplates templates, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
 			DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
 		this.templates = templates;
@@ -54,6 +57,7 @@ class DigestRenderer {
 		this.properties = properties;
 		this.papers = papers;
 		this.installation = installation(delivery.suppressionSalt());
+		this.listIdHeader = listName() + " <" + listId() + ">";
 	}
 
 	private static String installation(String secret) {
@@ -119,7 +123,7 @@ class DigestRenderer {
 	OutgoingMail mail(long digestId, DigestView view) {
 		MailTemplates.Rendered rendered = this.templates.render("digest", Map.of("digest", view));
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Id", listName() + " <" + listId() + ">");
+		headers.put("List-Id", this.listIdHeader);
 		String unsubscribe = "<" + view.links().unsubscribe() + ">";
 		if (this.properties.unsubscribeMailto() != null) {
 			unsubscribe += ", <mailto:" + this.properties.unsubscribeMailto() + "?subject=unsubscribe>";

@@ -20,7 +20,7 @@ class DkimSignerTests {
 
 	@Test
 	void signsSoThatAnIndependentVerifierAccepts() throws Exception {
-		byte[] signed = bytes(this.signer.sign(DkimFixtures.digest()));
+		byte[] signed = this.signer.sign(bytes(DkimFixtures.digest()));
 
 		List<SignatureRecord> signatures = verify(signed);
 
@@ -46,7 +46,7 @@ class DkimSignerTests {
 		message.removeHeader("Reply-To");
 		message.addHeader("List-Id", "Second <second.paperboy.test>");
 
-		SignatureRecord signature = verify(bytes(this.signer.sign(message))).get(0);
+		SignatureRecord signature = verify(this.signer.sign(bytes(message))).get(0);
 
 		List<String> headers = signature.getHeaders().stream().map(CharSequence::toString).toList();
 		assertThat(headers).filteredOn("from"::equals).hasSize(2);
@@ -57,7 +57,7 @@ class DkimSignerTests {
 
 	@Test
 	void failsOnceListUnsubscribeIsChanged() throws Exception {
-		String signed = text(bytes(this.signer.sign(DkimFixtures.digest())));
+		String signed = text(this.signer.sign(bytes(DkimFixtures.digest())));
 		String tampered = signed.replace("/unsubscribe/tok3n-abc123>", "/unsubscribe/tok3n-abc124>");
 
 		assertThat(tampered).isNotEqualTo(signed);
@@ -66,7 +66,7 @@ class DkimSignerTests {
 
 	@Test
 	void failsOnceTheBodyIsChanged() throws Exception {
-		String signed = text(bytes(this.signer.sign(DkimFixtures.digest())));
+		String signed = text(this.signer.sign(bytes(DkimFixtures.digest())));
 		String tampered = signed.replace("Attention  and memory", "Attention and memory and more");
 
 		assertThat(tampered).isNotEqualTo(signed);
@@ -76,7 +76,7 @@ class DkimSignerTests {
 
 	@Test
 	void failsOnceASecondFromOrListUnsubscribeIsAdded() throws Exception {
-		String signed = text(bytes(this.signer.sign(DkimFixtures.digest())));
+		String signed = text(this.signer.sign(bytes(DkimFixtures.digest())));
 		String body = signed.substring(signed.indexOf("\r\n\r\n"));
 		String head = signed.substring(0, signed.indexOf("\r\n\r\n"));
 
@@ -91,7 +91,7 @@ class DkimSignerTests {
 
 	@Test
 	void survivesTheWhitespaceChangesRelaysMake() throws Exception {
-		String signed = text(bytes(this.signer.sign(DkimFixtures.digest())));
+		String signed = text(this.signer.sign(bytes(DkimFixtures.digest())));
 		String relayed = signed
 			.replace("List-Unsubscribe-Post: List-Unsubscribe=One-Click",
 					"LIST-UNSUBSCRIBE-POST:   \r\n\t List-Unsubscribe=One-Click  ")
@@ -102,28 +102,28 @@ class DkimSignerTests {
 	}
 
 	@Test
-	void signedMessageIsFinalAndStillReadable() throws Exception {
-		MimeMessage signed = this.signer.sign(DkimFixtures.digest());
-		byte[] first = bytes(signed);
+	void signedMessageIsSentAsSigned() throws Exception {
+		byte[] signed = this.signer.sign(bytes(DkimFixtures.digest()));
+		RawMimeMessage message = new RawMimeMessage(null, signed, "Paperboy <papers@paperboy.test>",
+				"ada@lab.example.org", "digest-1@paperboy.test");
 
-		signed.saveChanges();
-		signed.setHeader("Message-ID", signed.getMessageID());
+		// what JavaMailSenderImpl does to every message it sends
+		message.saveChanges();
+		message.setHeader("Message-ID", message.getMessageID());
 
-		assertThat(bytes(signed)).isEqualTo(first);
-		assertThat(signed.getSubject()).startsWith("Vos articles de la semaine : mémoire");
-		assertThat(signed.getAllRecipients()).extracting(Object::toString).containsExactly("ada@lab.example.org");
-		assertThat(signed.getSentDate()).isNotNull();
-		assertThat(verify(first)).hasSize(1);
+		assertThat(bytes(message)).isEqualTo(signed);
+		assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ada@lab.example.org");
+		assertThat(verify(bytes(message))).hasSize(1);
 	}
 
 	@Test
 	void leavesTheMessageAloneWhenNotConfigured() throws Exception {
-		MimeMessage message = DkimFixtures.digest();
+		byte[] message = bytes(DkimFixtures.digest());
 		DkimSigner off = new DkimSigner(new DeliveryProperties.Dkim(null, "", null, " ", List.of("From")),
 				"papers@paperboy.test");
 
 		assertThat(off.sign(message)).isSameAs(message);
-		assertThat(message.getHeader("DKIM-Signature")).isNull();
+		assertThat(text(message)).doesNotContain("DKIM-Signature");
 	}
 
 }

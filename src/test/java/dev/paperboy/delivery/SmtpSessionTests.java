@@ -10,7 +10,9 @@ import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class SmtpSessionTests {
 	Bounces bounces;
 
 	@Autowired
-	DkimSigner signer;
+	DeliveryProperties properties;
 
 	@Test
 	void refusesAMessageThatCannotBeBuiltAndKeepsTheConnection() throws Exception {
@@ -48,21 +50,22 @@ class SmtpSessionTests {
 			}
 
 		};
+		Mailer unsignable = new Mailer(
+				new StaticListableBeanFactory(Map.of("mailSender", this.sender)).getBeanProvider(JavaMailSender.class),
+				this.suppressions, this.properties, broken);
 		Session session = this.sender.getSession();
 		Transport transport = session.getTransport("smtp");
 		transport.connect(this.sender.getHost(), this.sender.getPort(), null, null);
 		int before = TestMailConfiguration.mail().getReceivedMessages().length;
-		try (SmtpSession unsigned = new SmtpSession(session, transport, this.mailer, this.suppressions, broken,
-				this.bounces)) {
-			SmtpSession.Outcome refused = unsigned.send(mail("unbuilt@session.example.org", "unbuilt-1@paperboy.test"));
+		try (SmtpSession failing = new SmtpSession(session, transport, unsignable, this.suppressions, this.bounces)) {
+			SmtpSession.Outcome refused = failing.send(mail("unbuilt@session.example.org", "unbuilt-1@paperboy.test"));
 
 			assertThat(refused.status()).isEqualTo(SmtpSession.Outcome.Status.UNSENDABLE);
 			assertThat(refused.detail()).contains("the key is gone");
-			assertThat(unsigned.isConnected()).isTrue();
+			assertThat(failing.isConnected()).isTrue();
 			assertThat(TestMailConfiguration.mail().getReceivedMessages()).hasSize(before);
 
-			SmtpSession working = new SmtpSession(session, transport, this.mailer, this.suppressions, this.signer,
-					this.bounces);
+			SmtpSession working = new SmtpSession(session, transport, this.mailer, this.suppressions, this.bounces);
 			assertThat(working.send(mail("built@session.example.org", "built-1@paperboy.test")).status())
 				.isEqualTo(SmtpSession.Outcome.Status.SENT);
 			assertThat(TestMailConfiguration.mail().getReceivedMessages()).hasSize(before + 1);

@@ -20,7 +20,7 @@ class SmtpSessionsTests {
 		JavaMailSenderImpl sender = sender();
 		new SmtpSessions(
 				new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class), null,
-				null, null, null);
+				null, null);
 		Object factory = sender.getJavaMailProperties().get("mail.smtp.socketFactory");
 		assertThat(factory).isInstanceOf(NoDelaySocketFactory.class);
 		try (Socket socket = ((SocketFactory) factory).createSocket()) {
@@ -34,7 +34,7 @@ class SmtpSessionsTests {
 		sender.getJavaMailProperties().setProperty("mail.smtp.socketFactory.class", "com.example.Factory");
 		new SmtpSessions(
 				new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class), null,
-				null, null, null);
+				null, null);
 		assertThat(sender.getJavaMailProperties()).doesNotContainKey("mail.smtp.socketFactory");
 	}
 
