@@ -6,8 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.util.FastStringWriter;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +24,15 @@ public class MailTemplates {
 
 	private final ITemplateEngine engine;
 
+	private final ApplicationContext application;
+
+	private final ConversionService conversions = DefaultConversionService.getSharedInstance();
+
 	private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
-	MailTemplates(ITemplateEngine engine) {
+	MailTemplates(ITemplateEngine engine, ApplicationContext application) {
 		this.engine = engine;
+		this.application = application;
 	}
 
 	/**
@@ -36,7 +45,7 @@ public class MailTemplates {
 	}
 
 	public Rendered render(String name, Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH, variables);
+		Context context = context(variables);
 		return new Rendered(process("mail/" + name + ".txt", context), process("mail/" + name, context));
 	}
 
@@ -48,7 +57,19 @@ public class MailTemplates {
 	 * @return the output
 	 */
 	public String renderOne(String name, Map<String, Object> variables) {
-		return process("mail/" + name, new Context(Locale.ENGLISH, variables));
+		return process("mail/" + name, context(variables));
+	}
+
+	// With an evaluation context of its own, Thymeleaf makes a new one for every template
+	// it renders, with a new reflective property accessor whose caches start empty: every
+	// property a template reads was looked up again with Class.getMethods(). This one
+	// reads properties through Spring's shared accessor. One per rendering: the engine
+	// sets per-template state on it.
+	private Context context(Map<String, Object> variables) {
+		Context context = new Context(Locale.ENGLISH, variables);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.application, this.conversions));
+		return context;
 	}
 
 	// Into a buffer the size of this template's last output: the engine's own starts at
