@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.papers.Paper;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
  * {@code mail/digest-paper.txt}, made once and reused across subscribers. Without it each
  * digest rendered the same ten papers' headings again, a third of the CPU of sending it.
  * <p>
- * Keyed by the paper's whole record, so a paper whose upvotes or summary changed gets a
- * new heading; the plain text heading also by its position ("3. Title" wraps differently
- * from "10. Title"). Bounded: past a few thousand papers the caches start over. The mail
+ * Found by the paper's key and kept only while the paper is equal to the one it was made
+ * from, so a paper whose upvotes or summary changed gets a new heading. The papers of a
+ * batch of digests are the same objects, so most look-ups compare a reference, not the
+ * whole record. The plain text heading is kept per position ("3. Title" wraps differently
+ * from "10. Title"). Bounded: past a few thousand papers the cache starts over. The mail
  * templates are cached by the template engine too, so an operator's templates are read
  * once, at their first use.
  */
@@ -26,15 +29,12 @@ class PaperHeadings {
 
 	private static final int MAX_PAPERS = 4096;
 
-	private static final int MAX_HEADINGS = 65_536;
+	// positions whose plain text heading is kept; a longer digest renders the rest
+	private static final int MAX_POSITION = 64;
 
 	private final MailTemplates templates;
 
-	private final Map<Paper, DigestView.Item> items = new ConcurrentHashMap<>();
-
-	private final Map<DigestView.Item, String> html = new ConcurrentHashMap<>();
-
-	private final Map<DigestView.Item, String> text = new ConcurrentHashMap<>();
+	private final Map<String, Heading> headings = new ConcurrentHashMap<>();
 
 	PaperHeadings(MailTemplates templates) {
 		this.templates = templates;
@@ -49,22 +49,51 @@ class PaperHeadings {
 	 * @return the paper as this subscriber's digest shows it, heading rendered
 	 */
 	DigestView.Item item(int position, Paper paper, List<String> reasons, String moreUrl, String lessUrl) {
-		DigestView.Item shared = bounded(this.items, MAX_PAPERS).computeIfAbsent(paper,
-				(key) -> DigestItems.item(0, key, List.of(), "", ""));
-		DigestView.Item placed = shared.of(position, List.of(), "", "");
-		String html = bounded(this.html, MAX_HEADINGS).computeIfAbsent(shared,
-				(key) -> this.templates.renderOne("digest-paper", Map.of("item", key)));
-		String text = bounded(this.text, MAX_HEADINGS).computeIfAbsent(placed,
-				(key) -> this.templates.renderOne("digest-paper.txt", Map.of("item", key)));
-		return shared.of(position, reasons.stream().map(DigestItems::collapse).toList(), moreUrl, lessUrl)
-			.withHeading(html, text);
+		Heading heading = this.headings.get(paper.key());
+		if (heading == null || (heading.paper != paper && !heading.paper.equals(paper))) {
+			if (this.headings.size() >= MAX_PAPERS) {
+				this.headings.clear();
+			}
+			heading = new Heading(paper, this.templates);
+			this.headings.put(paper.key(), heading);
+		}
+		return heading.item.of(position, reasons.stream().map(DigestItems::collapse).toList(), moreUrl, lessUrl)
+			.withHeading(heading.html, heading.text(position, this.templates));
 	}
 
-	private static <K, V> Map<K, V> bounded(Map<K, V> cache, int max) {
-		if (cache.size() >= max) {
-			cache.clear();
+	/** One paper's item and headings. */
+	private static final class Heading {
+
+		final Paper paper;
+
+		final DigestView.Item item;
+
+		final String html;
+
+		private final AtomicReferenceArray<String> texts = new AtomicReferenceArray<>(MAX_POSITION + 1);
+
+		Heading(Paper paper, MailTemplates templates) {
+			this.paper = paper;
+			this.item = DigestItems.item(0, paper, List.of(), "", "");
+			this.html = templates.renderOne("digest-paper", Map.of("item", this.item));
 		}
-		return cache;
+
+		String text(int position, MailTemplates templates) {
+			if (position > MAX_POSITION) {
+				return render(position, templates);
+			}
+			String text = this.texts.get(position);
+			if (text == null) {
+				text = render(position, templates);
+				this.texts.set(position, text);
+			}
+			return text;
+		}
+
+		private String render(int position, MailTemplates templates) {
+			return templates.renderOne("digest-paper.txt", Map.of("item", this.item.of(position, List.of(), "", "")));
+		}
+
 	}
 
 }
