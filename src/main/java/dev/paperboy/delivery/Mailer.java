@@ -83,8 +83,20 @@ public class Mailer {
 	 * @throws org.springframework.mail.MailPreparationException when it cannot be signed
 	 */
 	MimeMessage message(Session session, OutgoingMail mail) {
-		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now())), this.writer.from(),
-				mail);
+		return message(session, mail, false);
+	}
+
+	/**
+	 * The message as {@link #send} sends it, for a server that may take 8-bit bodies.
+	 * @param session the mail session
+	 * @param mail the message
+	 * @param eightBit whether the server announced 8BITMIME: parts that can go as they
+	 * are then do, and the envelope says {@code BODY=8BITMIME}
+	 * @return the message, final
+	 */
+	MimeMessage message(Session session, OutgoingMail mail, boolean eightBit) {
+		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now(), eightBit)),
+				this.writer.from(), mail, eightBit);
 	}
 
 }

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a message as it goes on the wire (RFC 5322 and MIME): the headers, then a
- * {@code multipart/alternative} body of the plain text and the HTML, both UTF-8 and
- * quoted-printable, lines ending in CRLF and none longer than 76 characters in the body.
+ * {@code multipart/alternative} body of the plain text and the HTML, both UTF-8, lines
+ * ending in CRLF. Each part is quoted-printable (no body line longer than 76 characters),
+ * or, for a server that announced 8BITMIME (RFC 6152), the text as it is when none of its
+ * lines is longer than SMTP allows (998 octets) and it holds no NUL: {@code 7bit} when it
+ * is all ASCII, else {@code 8bit}.
  * <p>
  * Jakarta Mail's way to the same bytes (MimeMessageHelper, MimeMultipart, a scan of every
  * part to choose its transfer encoding, an encoder called once per byte) cost about a
@@ -75,6 +78,17 @@ final class MimeWriter {
 	 * @return the message's bytes, CRLF line ends
 	 */
 	byte[] write(OutgoingMail mail, Instant date) {
+		return write(mail, date, false);
+	}
+
+	/**
+	 * The whole message.
+	 * @param mail what to send
+	 * @param date the Date header
+	 * @param eightBit whether the server takes 8-bit bodies (it announced 8BITMIME)
+	 * @return the message's bytes, CRLF line ends
+	 */
+	byte[] write(OutgoingMail mail, Instant date, boolean eightBit) {
 		Bytes out = new Bytes((mail.html().length() + mail.text().length()) * 17 / 16 + 4096);
 		header(out, "Date", DATE.format(date));
 		header(out, "From", this.from);
@@ -91,23 +105,122 @@ final class MimeWriter {
 			header(out, header.getKey(), header.getValue());
 		}
 		header(out, "MIME-Version", "1.0");
-		// "=_" cannot occur in quoted-printable text, so no body line can be a boundary.
+		// "=_" cannot occur in quoted-printable text, so no such body line can be a
+		// boundary; a part written as it is would need to hold these random 32 digits.
 		String boundary = "=_pb_" + Long.toHexString(ThreadLocalRandom.current().nextLong())
 				+ Long.toHexString(System.nanoTime());
 		header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
 		out.ascii("\r\n");
-		part(out, boundary, "text/plain", mail.text());
-		part(out, boundary, "text/html", mail.html());
+		part(out, boundary, "text/plain", mail.text(), eightBit);
+		part(out, boundary, "text/html", mail.html(), eightBit);
 		out.ascii("--").ascii(boundary).ascii("--\r\n");
 		return out.toArray();
 	}
 
-	private static void part(Bytes out, String boundary, String type, String content) {
+	private static void part(Bytes out, String boundary, String type, String content, boolean eightBit) {
 		out.ascii("--").ascii(boundary).ascii("\r\n");
 		out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\n");
-		out.ascii("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-		quotedPrintable(out, content);
+		String encoding = eightBit ? asIs(content) : null;
+		if (encoding == null) {
+			out.ascii("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+			quotedPrintable(out, content);
+		}
+		else {
+			out.ascii("Content-Transfer-Encoding: ").ascii(encoding).ascii("\r\n\r\n");
+			utf8(out, content);
+		}
 		out.ascii("\r\n");
+	}
+
+	/**
+	 * How a text can go as it is, with line breaks made CRLF: {@code "7bit"} when it is
+	 * all ASCII, {@code "8bit"} when it is not, null when a line is longer than 998
+	 * octets in UTF-8 or it holds a NUL (RFC 5321 4.5.3.1.6, RFC 2045 2.7 and 2.8).
+	 * @param text the text
+	 * @return the transfer encoding, or null for quoted-printable
+	 */
+	static @Nullable String asIs(String text) {
+		int length = text.length();
+		int line = 0;
+		boolean ascii = true;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\r' || c == '\n') {
+				line = 0;
+				continue;
+			}
+			if (c == 0) {
+				return null;
+			}
+			if (c < 0x80) {
+				line++;
+			}
+			else {
+				ascii = false;
+				// a surrogate pair is four octets, two for each half
+				line += (c < 0x800) ? 2 : Character.isSurrogate(c) ? 2 : 3;
+			}
+			if (line > 998) {
+				return null;
+			}
+		}
+		return ascii ? "7bit" : "8bit";
+	}
+
+	/**
+	 * The UTF-8 bytes of a text whose lines all fit ({@link #asIs}), line breaks (CRLF,
+	 * LF or CR) made CRLF; a lone surrogate becomes U+FFFD, as String.getBytes makes it.
+	 * @param out where to write
+	 * @param text the text
+	 */
+	static void utf8(Bytes out, String text) {
+		int length = text.length();
+		out.ensure(length + length / 8 + 64);
+		byte[] bytes = out.array;
+		int at = out.length;
+		for (int i = 0; i < length; i++) {
+			// room for the most one character takes
+			if (bytes.length - at < 8) {
+				out.length = at;
+				out.ensure(Math.max(64, (length - i) + (length - i) / 4));
+				bytes = out.array;
+			}
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				if (c == '\r' || c == '\n') {
+					if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+						i++;
+					}
+					bytes[at++] = '\r';
+					bytes[at++] = '\n';
+				}
+				else {
+					bytes[at++] = (byte) c;
+				}
+				continue;
+			}
+			int codePoint = c;
+			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				codePoint = Character.toCodePoint(c, text.charAt(++i));
+			}
+			else if (Character.isSurrogate(c)) {
+				codePoint = 0xFFFD;
+			}
+			if (codePoint < 0x800) {
+				bytes[at++] = (byte) (0xC0 | (codePoint >> 6));
+			}
+			else if (codePoint < 0x10000) {
+				bytes[at++] = (byte) (0xE0 | (codePoint >> 12));
+				bytes[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+			}
+			else {
+				bytes[at++] = (byte) (0xF0 | (codePoint >> 18));
+				bytes[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				bytes[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+			}
+			bytes[at++] = (byte) (0x80 | (codePoint & 0x3F));
+		}
+		out.length = at;
 	}
 
 	private static String encodedWords(String text) {
@@ -121,7 +234,60 @@ final class MimeWriter {
 
 	// One header, folded at spaces to keep lines near 78 characters (RFC 5322 2.2.3).
 	private static void header(Bytes out, String name, String value) {
-		out.ascii(name).ascii(": ").text(MimeUtility.fold(name.length() + 2, value)).ascii("\r\n");
+		out.ascii(name).ascii(": ").text(fold(name.length() + 2, value)).ascii("\r\n");
+	}
+
+	/**
+	 * Folds a header value as {@code MimeUtility.fold} does (a line break before the
+	 * first blank of the last run of blanks that keeps the line within 76 characters, or
+	 * of the first run after that when there is none), without the 16 KB reader it
+	 * allocates for every header. The value holds no CR or LF ({@link OutgoingMail}
+	 * checks).
+	 * @param used the characters already on the first line (the name and ": ")
+	 * @param value the value
+	 * @return the folded value
+	 */
+	static String fold(int used, String value) {
+		int end = value.length();
+		while (end > 0 && isBlank(value.charAt(end - 1))) {
+			end--;
+		}
+		if (used + end <= 76) {
+			return (end == value.length()) ? value : value.substring(0, end);
+		}
+		StringBuilder folded = new StringBuilder(end + 16);
+		int start = 0;
+		char last = 0;
+		while (used + (end - start) > 76) {
+			int space = -1;
+			for (int i = 0; i < end - start; i++) {
+				if (space != -1 && used + i > 76) {
+					break;
+				}
+				char c = value.charAt(start + i);
+				if (isBlank(c) && !isBlank(last)) {
+					space = i;
+				}
+				last = c;
+			}
+			if (space == -1) {
+				break;
+			}
+			last = value.charAt(start + space);
+			// a value that starts with a blank is not broken before it: Jakarta Mail
+			// drops the empty line that would leave
+			if (start > 0 || space > 0) {
+				folded.append(value, start, start + space).append("\r\n");
+			}
+			folded.append(last);
+			start += space + 1;
+			used = 1;
+		}
+		return folded.append(value, start, end).toString();
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t';
 	}
 
 	/**

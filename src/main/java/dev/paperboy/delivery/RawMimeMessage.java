@@ -8,16 +8,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message already written ({@link MimeWriter}, signed or not), handed to Jakarta Mail
  * only to be sent: it is written out as those bytes, and saving changes does nothing. Its
  * From, To and Message-ID headers are there for the transport (envelope sender and
- * recipients) and for callers that read them.
+ * recipients) and for callers that read them. An Angus {@code SMTPMessage}, so that a
+ * message with 8-bit parts says so in the envelope
+ * ({@code MAIL FROM:<...> BODY=8BITMIME}, RFC 6152).
  */
-final class RawMimeMessage extends MimeMessage {
+final class RawMimeMessage extends SMTPMessage {
 
 	private final byte[] raw;
 
@@ -74,8 +76,25 @@ final class RawMimeMessage extends MimeMessage {
 	}
 
 	static RawMimeMessage of(@Nullable Session session, byte[] raw, String from, OutgoingMail mail) {
+		return of(session, raw, from, mail, false);
+	}
+
+	/**
+	 * @param session the mail session
+	 * @param raw the message's bytes
+	 * @param from the From header's value
+	 * @param mail the message
+	 * @param eightBit whether its parts may be 8-bit ({@code BODY=8BITMIME} in the
+	 * envelope)
+	 * @return the message
+	 */
+	static RawMimeMessage of(@Nullable Session session, byte[] raw, String from, OutgoingMail mail, boolean eightBit) {
 		try {
-			return new RawMimeMessage(session, raw, from, mail.to(), mail.messageId());
+			RawMimeMessage message = new RawMimeMessage(session, raw, from, mail.to(), mail.messageId());
+			if (eightBit) {
+				message.setMailExtension("BODY=8BITMIME");
+			}
+			return message;
 		}
 		catch (AddressException ex) {
 			throw new IllegalArgumentException("Not a usable address: " + ex.getMessage(), ex);

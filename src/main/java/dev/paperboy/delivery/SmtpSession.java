@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -70,7 +71,7 @@ public final class SmtpSession implements AutoCloseable {
 	public Outcome sendUnsuppressed(OutgoingMail mail) {
 		MimeMessage message;
 		try {
-			message = this.mailer.message(this.session, mail);
+			message = this.mailer.message(this.session, mail, eightBit());
 		}
 		catch (RuntimeException ex) {
 			// Nothing went out: a message that cannot be built (an unusable address, a
@@ -91,6 +92,13 @@ public final class SmtpSession implements AutoCloseable {
 			log.warn("SMTP send failed", ex);
 			return new Outcome(Outcome.Status.CONNECTION, 0, detail(ex));
 		}
+	}
+
+	// Whether the server takes 8-bit bodies (RFC 6152): parts then go as they are, not
+	// quoted-printable, when they can. Asked again for every message: after a reconnect
+	// the server may be another one.
+	private boolean eightBit() {
+		return this.transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
 	}
 
 	/**

@@ -13,6 +13,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,83 @@ class MimeWriterTests {
 
 	private final MimeWriter writer = new MimeWriter("papers@paperboy.test", "Papierjunge Ünïversity",
 			"editors@paperboy.test");
+
+	@Test
+	void textGoesAsItIsWhenEveryLineFitsWithCrlfLineEnds() {
+		Random random = new Random(43);
+		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+		for (int round = 0; round < 2000; round++) {
+			StringBuilder text = new StringBuilder();
+			int runs = random.nextInt(12);
+			for (int i = 0; i < runs; i++) {
+				text.append(units[random.nextInt(units.length)].repeat(1 + random.nextInt(90)));
+			}
+			String expected = text.toString().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+			boolean ascii = expected.chars().allMatch((c) -> c < 0x80);
+			boolean fits = java.util.Arrays.stream(expected.split("\r\n"))
+				.allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 998);
+			assertThat(MimeWriter.asIs(text.toString())).as(text.toString())
+				.isEqualTo(!fits ? null : ascii ? "7bit" : "8bit");
+			MimeWriter.Bytes out = new MimeWriter.Bytes(16);
+			MimeWriter.utf8(out, text.toString());
+			assertThat(out.toArray()).as(text.toString()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+		}
+		// a lone surrogate is U+FFFD, as String.getBytes makes it
+		MimeWriter.Bytes out = new MimeWriter.Bytes(16);
+		MimeWriter.utf8(out, "a\ud800b");
+		assertThat(out.toArray()).isEqualTo("a\ufffdb".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aLineLongerThanSmtpAllowsOrANulMakesThePartQuotedPrintable() {
+		assertThat(MimeWriter.asIs("x".repeat(998) + "\n" + "y".repeat(998))).isEqualTo("7bit");
+		assertThat(MimeWriter.asIs("x".repeat(999))).isNull();
+		// octets, not characters: 499 two-octet characters are 998 octets, one more is
+		// too many
+		assertThat(MimeWriter.asIs("é".repeat(499))).isEqualTo("8bit");
+		assertThat(MimeWriter.asIs("é".repeat(499) + "x")).isNull();
+		assertThat(MimeWriter.asIs("😀".repeat(249) + "xx")).isEqualTo("8bit");
+		assertThat(MimeWriter.asIs("😀".repeat(249) + "xxx")).isNull();
+		assertThat(MimeWriter.asIs("a\u0000b")).isNull();
+	}
+
+	@Test
+	void anEightBitMessageSaysHowEachPartGoesAndParsesBack() throws Exception {
+		String text = "Plain ASCII text\nover two lines";
+		String html = "<p>Ünïcode — “quoted” 漢字 😀</p>\n<p>" + "long ".repeat(150) + "</p>";
+		OutgoingMail mail = new OutgoingMail("reader@example.org", "Ünïcode subject", text, html, Map.of(), "m-1@x");
+		byte[] raw = this.writer.write(mail, Instant.parse("2026-11-23T07:00:00Z"), true);
+		String wire = new String(raw, StandardCharsets.UTF_8);
+		assertThat(wire).contains("Content-Transfer-Encoding: 7bit\r\n\r\nPlain ASCII text\r\nover two lines\r\n")
+			.contains("Content-Transfer-Encoding: 8bit\r\n\r\n<p>Ünïcode — “quoted” 漢字 😀</p>\r\n");
+		MimeMessage parsed = new MimeMessage(null, new ByteArrayInputStream(raw));
+		MimeMultipart parts = (MimeMultipart) parsed.getContent();
+		assertThat(parts.getBodyPart(0).getContent()).isEqualTo(text.replace("\n", "\r\n"));
+		assertThat(parts.getBodyPart(1).getContent()).isEqualTo(html.replace("\n", "\r\n"));
+		// 1,500 octets on one line: that part goes quoted-printable all the same
+		OutgoingMail longLine = new OutgoingMail("reader@example.org", "s", text, "<p>" + "x".repeat(1500) + "</p>",
+				Map.of(), "m-2@x");
+		assertThat(new String(this.writer.write(longLine, Instant.now(), true), StandardCharsets.UTF_8))
+			.contains("Content-Transfer-Encoding: 7bit")
+			.contains("Content-Transfer-Encoding: quoted-printable");
+	}
+
+	@Test
+	void foldsHeadersAsJakartaMailDoes() {
+		Random random = new Random(7);
+		String[] pieces = { "a", "word", "Ünïversity", "=?UTF-8?Q?Papierjunge_=C3=9Cn?=", " ", "  ", "\t", " \t ",
+				"<https://papers.example.org/unsubscribe/" + "x".repeat(60) + ">", ",", "\"quoted\"" };
+		for (int round = 0; round < 5000; round++) {
+			StringBuilder value = new StringBuilder();
+			int count = random.nextInt(40);
+			for (int i = 0; i < count; i++) {
+				value.append(pieces[random.nextInt(pieces.length)]);
+			}
+			int used = 2 + random.nextInt(30);
+			assertThat(MimeWriter.fold(used, value.toString())).as("[%s] after %d", value, used)
+				.isEqualTo(MimeUtility.fold(used, value.toString()));
+		}
+	}
 
 	@Test
 	void quotedPrintableDecodesToTheTextWithCrlfLineEndsAndKeepsLinesShort() throws Exception {

@@ -152,6 +152,30 @@ class OutboxSmtpFailureTests {
 	}
 
 	@Test
+	void sendsEightBitBodiesToAServerThatAnnouncesIt() throws Exception {
+		// this server announces 8BITMIME (GreenMail, in the other delivery tests, does
+		// not:
+		// there the parts are quoted-printable)
+		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 3);
+		DueDigests.compose(this.scheduler);
+		await().atMost(TIMEOUT).until(() -> count("SENT") == 3);
+
+		assertThat(this.smtp.received()).hasSize(3).allSatisfy((message) -> {
+			assertThat(message.mailFrom()).endsWith("> BODY=8BITMIME");
+			String wire = new String(message.raw(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(wire).contains("Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit")
+				.doesNotContain("quoted-printable")
+				.contains(" · ");
+			jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(null,
+					new java.io.ByteArrayInputStream(message.raw()));
+			jakarta.mail.Multipart parts = (jakarta.mail.Multipart) parsed.getContent();
+			assertThat((String) parts.getBodyPart(1).getContent()).contains(">More like this</a>")
+				.contains(" papers</span>");
+		});
+		assertSentOnceEach(readers);
+	}
+
+	@Test
 	void sendsNothingToASuppressedAddress() {
 		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 12);
 		List<String> complained = List.of(readers.get(2), readers.get(11));

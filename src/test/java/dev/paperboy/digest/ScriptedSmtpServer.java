@@ -56,7 +56,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	}
 
-	record Received(String messageId, List<String> recipients, byte[] raw, Instant at) {
+	/**
+	 * A message the server accepted.
+	 *
+	 * @param messageId its Message-ID
+	 * @param recipients its envelope recipients
+	 * @param raw its bytes as received
+	 * @param at when
+	 * @param mailFrom the MAIL command that began it ("MAIL FROM:<...> BODY=8BITMIME")
+	 */
+	record Received(String messageId, List<String> recipients, byte[] raw, Instant at, String mailFrom) {
 
 	}
 
@@ -199,6 +208,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 					case "HELO", "NOOP" -> reply(out, "250 OK");
 					case "MAIL", "RSET" -> {
 						transaction = new Transaction();
+						transaction.mailFrom = line;
 						reply(out, "250 OK");
 					}
 					case "RCPT" -> {
@@ -288,7 +298,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 			return;
 		}
 		Received message = new Received(messageId(raw.toByteArray()),
-				transaction.recipients.stream().map(Attempt::recipient).toList(), raw.toByteArray(), now);
+				transaction.recipients.stream().map(Attempt::recipient).toList(), raw.toByteArray(), now,
+				transaction.mailFrom);
 		accept(message, out);
 		this.afterAccepting.accept(message);
 	}
@@ -331,6 +342,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	private static final class Transaction {
 
 		private final List<Attempt> recipients = new ArrayList<>();
+
+		private String mailFrom = "";
 
 	}
 
