@@ -41,6 +41,13 @@ public class DkimSigner {
 	}
 
 	/**
+	 * @return whether messages are signed
+	 */
+	boolean signs() {
+		return this.signature != null;
+	}
+
+	/**
 	 * A complete message as it is to be sent: signed when DKIM is configured.
 	 * @param message the message's bytes
 	 * @return the signed message's bytes (the DKIM-Signature header, then the message

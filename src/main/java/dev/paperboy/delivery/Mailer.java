@@ -91,12 +91,15 @@ public class Mailer {
 	 * @param session the mail session
 	 * @param mail the message
 	 * @param eightBit whether the server announced 8BITMIME: parts that can go as they
-	 * are then do, and the envelope says {@code BODY=8BITMIME}
+	 * are then do, and the envelope says {@code BODY=8BITMIME}; not when the message is
+	 * signed, for a relay further on that takes no 8-bit mail would turn the parts into
+	 * quoted-printable and break the signature (RFC 6376 5.3)
 	 * @return the message, final
 	 */
 	MimeMessage message(Session session, OutgoingMail mail, boolean eightBit) {
-		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now(), eightBit)),
-				this.writer.from(), mail, eightBit);
+		boolean asIs = eightBit && !this.dkim.signs();
+		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now(), asIs)),
+				this.writer.from(), mail, asIs);
 	}
 
 }

@@ -70,6 +70,19 @@ class DkimDeliveryTests {
 		assertThatExceptionOfType(FailException.class).isThrownBy(() -> verify(DkimFixtures.bytes(tampered)));
 	}
 
+	@Test
+	void signedMessagesStayQuotedPrintableEvenForAServerThatTakes8Bit() throws Exception {
+		OutgoingMail mail = new OutgoingMail(GRACE, "Gedächtnis", "Über Aufmerksamkeit", "<p>Über</p>", Map.of(),
+				"dkim-8bit@paperboy.test");
+		// as an SmtpSession asks for it when the server announced 8BITMIME
+		MimeMessage message = this.mailer.message(null, mail, true);
+		byte[] raw = bytes(message);
+		assertThat(text(raw)).contains("Content-Transfer-Encoding: quoted-printable")
+			.doesNotContain("Content-Transfer-Encoding: 8bit");
+		assertThat(((org.eclipse.angus.mail.smtp.SMTPMessage) message).getMailExtension()).isNull();
+		assertThat(verify(raw)).hasSize(1);
+	}
+
 	private static MimeMessage awaitMessageTo(String address) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(address).size() == 1);
 		return messagesTo(address).get(0);
