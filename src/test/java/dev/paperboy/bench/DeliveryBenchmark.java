@@ -38,9 +38,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * of this JVM, PostgreSQL and the sink (on a shared machine steadier than the rates), and
  * the heap's high-water mark. The outbox waits while the scheduler composes, so each
  * stage is timed alone; end to end is from the scheduler's start to the last digest
- * marked sent. Defaults: 500 papers, 3 rounds, 8 outbox workers claiming 500 digests at a
- * time, raw blasts of 20,000 messages on as many sessions as workers ({@code -Dbench.*}
- * to change).
+ * marked sent. Defaults: 500 papers, 3 rounds, 3 outbox workers claiming 500 digests at a
+ * time (the sink is on this machine, so sending is bound by the CPU: a worker per core
+ * and one more; 8 cost some 15% more CPU per digest in switching between them), raw
+ * blasts of 20,000 messages on 8 sessions ({@code -Dbench.*} to change).
  *
  * <p>
  * {@code MAVEN_OPTS=-Xmx1g ./mvnw -q -Pbench test-compile exec:java
@@ -74,11 +75,11 @@ public final class DeliveryBenchmark {
 					"first scheduler run after start: %,d schedules computed in %.1f s (nothing due yet)%n",
 					first.scheduled(), (System.nanoTime() - started) / 1e9);
 			System.out.printf(Locale.ROOT,
-					"Delivery benchmark: %,d papers, %,d subscribers, pages of %,d, %d outbox workers, batches of %,d; "
-							+ "%d cores, max heap %,d MB, Java %s%n",
+					"Delivery benchmark: %,d papers, %,d subscribers, pages of %,d, %d outbox workers, batches of %,d, "
+							+ "raw blasts on %d sessions; %d cores, max heap %,d MB, Java %s%n",
 					settings.papers(), settings.subscribers(), settings.page(), settings.workers(), settings.batch(),
-					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-					Runtime.version());
+					settings.sessions(), Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
 			DeliveryRound delivery = new DeliveryRound(jdbc, scheduler, outbox, sink, postgresPort(context));
 			List<DeliveryRound.Result> results = new ArrayList<>();
 			for (int round = 1; round <= settings.rounds(); round++) {
@@ -135,7 +136,8 @@ public final class DeliveryBenchmark {
 	 * @param papers new papers to match
 	 * @param subscribers subscribers, all due
 	 * @param page subscribers composed per transaction
-	 * @param workers outbox workers (SMTP connections); also the blast's sessions
+	 * @param workers outbox workers (SMTP connections)
+	 * @param sessions the raw blast's parallel sessions
 	 * @param batch digests a worker claims at once
 	 * @param rounds rounds
 	 * @param blast messages in the raw blast
@@ -143,15 +145,15 @@ public final class DeliveryBenchmark {
 	 * @param source the smtp-source program
 	 * @param timeout the longest a round's sending may take
 	 */
-	record Settings(int papers, int subscribers, int page, int workers, int batch, int rounds, int blast, String sink,
-			String source, Duration timeout) {
+	record Settings(int papers, int subscribers, int page, int workers, int sessions, int batch, int rounds, int blast,
+			String sink, String source, Duration timeout) {
 
 		static Settings fromSystemProperties() {
 			return new Settings(Integer.getInteger("bench.papers", 500),
 					Integer.getInteger("bench.subscribers", 100_000), Integer.getInteger("bench.page", 500),
-					Integer.getInteger("bench.workers", 8), Integer.getInteger("bench.batch", 500),
-					Integer.getInteger("bench.rounds", 3), Integer.getInteger("bench.blast", 20_000),
-					System.getProperty("bench.sink", "/usr/sbin/smtp-sink"),
+					Integer.getInteger("bench.workers", 3), Integer.getInteger("bench.sessions", 8),
+					Integer.getInteger("bench.batch", 500), Integer.getInteger("bench.rounds", 3),
+					Integer.getInteger("bench.blast", 20_000), System.getProperty("bench.sink", "/usr/sbin/smtp-sink"),
 					System.getProperty("bench.source", "/usr/sbin/smtp-source"),
 					Duration.ofSeconds(Long.getLong("bench.timeout", 1800)));
 		}

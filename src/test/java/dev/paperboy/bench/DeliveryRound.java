@@ -65,8 +65,8 @@ final class DeliveryRound {
 		this.sink.blast(100, 1, 1000, true);
 		int overhead = (before >= 0) ? (int) ((this.sink.bytesRead() - before) / 100 - 1000) : 0;
 		int length = Math.max(1, size - overhead);
-		long reused = this.sink.blast(settings.blast(), settings.workers(), length, true);
-		long connecting = this.sink.blast(settings.blast(), settings.workers(), length, false);
+		long reused = this.sink.blast(settings.blast(), settings.sessions(), length, true);
+		long connecting = this.sink.blast(settings.blast(), settings.sessions(), length, false);
 		Pipelined pipelined = pipelined(settings);
 		return new Result(round, load, run.queued(), run.skipped(), sent.sent(), sent.failed(), accepted,
 				composed - started, Duration.between(sending, sent.last()).toNanos(),
