@@ -155,10 +155,15 @@ final class MimeWriter {
 			if (c < 0x80) {
 				line++;
 			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				ascii = false;
+				line += 4;
+				i++;
+			}
 			else {
 				ascii = false;
-				// a surrogate pair is four octets, two for each half
-				line += (c < 0x800) ? 2 : Character.isSurrogate(c) ? 2 : 3;
+				// a lone surrogate goes as U+FFFD, three octets
+				line += (c < 0x800) ? 2 : 3;
 			}
 			if (line > 998) {
 				return null;

@@ -40,8 +40,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * stage is timed alone; end to end is from the scheduler's start to the last digest
  * marked sent. Defaults: 500 papers, 3 rounds, 3 outbox workers claiming 500 digests at a
  * time (the sink is on this machine, so sending is bound by the CPU: a worker per core
- * and one more; 8 cost some 15% more CPU per digest in switching between them), raw
- * blasts of 20,000 messages on 8 sessions ({@code -Dbench.*} to change).
+ * and one more; 8 used more CPU per digest, switching between them), raw blasts of 20,000
+ * messages on 8 sessions ({@code -Dbench.*} to change).
  *
  * <p>
  * {@code MAVEN_OPTS=-Xmx1g ./mvnw -q -Pbench test-compile exec:java

@@ -66,6 +66,9 @@ class MimeWriterTests {
 		assertThat(MimeWriter.asIs("é".repeat(499) + "x")).isNull();
 		assertThat(MimeWriter.asIs("😀".repeat(249) + "xx")).isEqualTo("8bit");
 		assertThat(MimeWriter.asIs("😀".repeat(249) + "xxx")).isNull();
+		// a lone surrogate goes as U+FFFD, three octets
+		assertThat(MimeWriter.asIs("\ud800".repeat(332) + "xx")).isEqualTo("8bit");
+		assertThat(MimeWriter.asIs("\ud800".repeat(332) + "xxx")).isNull();
 		assertThat(MimeWriter.asIs("a\u0000b")).isNull();
 	}
 
