@@ -155,15 +155,13 @@ final class MimeWriter {
 			if (c < 0x80) {
 				line++;
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				ascii = false;
-				line += 4;
-				i++;
-			}
 			else {
 				ascii = false;
-				// a lone surrogate goes as U+FFFD, three octets
-				line += (c < 0x800) ? 2 : 3;
+				int codePoint = codePointAt(text, i);
+				line += utf8Length(codePoint);
+				if (codePoint >= 0x10000) {
+					i++;
+				}
 			}
 			if (line > 998) {
 				return null;
@@ -204,12 +202,9 @@ final class MimeWriter {
 				}
 				continue;
 			}
-			int codePoint = c;
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				codePoint = Character.toCodePoint(c, text.charAt(++i));
-			}
-			else if (Character.isSurrogate(c)) {
-				codePoint = 0xFFFD;
+			int codePoint = codePointAt(text, i);
+			if (codePoint >= 0x10000) {
+				i++;
 			}
 			if (codePoint < 0x800) {
 				bytes[at++] = (byte) (0xC0 | (codePoint >> 6));
@@ -353,15 +348,11 @@ final class MimeWriter {
 				column += width;
 				continue;
 			}
-			int codePoint = c;
-			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				codePoint = Character.toCodePoint(c, text.charAt(++i));
+			int codePoint = codePointAt(text, i);
+			if (codePoint >= 0x10000) {
+				i++;
 			}
-			else if (Character.isSurrogate(c)) {
-				// a lone surrogate is no character: U+FFFD, as String.getBytes would
-				codePoint = 0xFFFD;
-			}
-			int size = (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
+			int size = utf8Length(codePoint);
 			// a character's bytes stay on one line
 			if (column + 3 * size > LINE - 1) {
 				at = softBreak(bytes, at);
@@ -383,6 +374,23 @@ final class MimeWriter {
 			column += 3 * size;
 		}
 		out.length = at;
+	}
+
+	/**
+	 * The character at an index as it is written: a surrogate pair's code point (two
+	 * chars: the caller skips the second when the result is 0x10000 or more), U+FFFD for
+	 * a lone surrogate, as String.getBytes writes it, else the char itself.
+	 */
+	private static int codePointAt(String text, int i) {
+		char c = text.charAt(i);
+		if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+			return Character.toCodePoint(c, text.charAt(i + 1));
+		}
+		return Character.isSurrogate(c) ? 0xFFFD : c;
+	}
+
+	private static int utf8Length(int codePoint) {
+		return (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
 	}
 
 	private static boolean endsLine(String text, int next) {

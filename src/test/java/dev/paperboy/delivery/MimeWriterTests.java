@@ -33,22 +33,16 @@ class MimeWriterTests {
 	@Test
 	void textGoesAsItIsWhenEveryLineFitsWithCrlfLineEnds() {
 		Random random = new Random(43);
-		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
 		for (int round = 0; round < 2000; round++) {
-			StringBuilder text = new StringBuilder();
-			int runs = random.nextInt(12);
-			for (int i = 0; i < runs; i++) {
-				text.append(units[random.nextInt(units.length)].repeat(1 + random.nextInt(90)));
-			}
-			String expected = text.toString().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+			String text = randomText(random);
+			String expected = crlf(text);
 			boolean ascii = expected.chars().allMatch((c) -> c < 0x80);
 			boolean fits = java.util.Arrays.stream(expected.split("\r\n"))
 				.allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 998);
-			assertThat(MimeWriter.asIs(text.toString())).as(text.toString())
-				.isEqualTo(!fits ? null : ascii ? "7bit" : "8bit");
+			assertThat(MimeWriter.asIs(text)).as(text).isEqualTo(!fits ? null : ascii ? "7bit" : "8bit");
 			MimeWriter.Bytes out = new MimeWriter.Bytes(16);
-			MimeWriter.utf8(out, text.toString());
-			assertThat(out.toArray()).as(text.toString()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+			MimeWriter.utf8(out, text);
+			assertThat(out.toArray()).as(text).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
 		}
 		// a lone surrogate is U+FFFD, as String.getBytes makes it
 		MimeWriter.Bytes out = new MimeWriter.Bytes(16);
@@ -113,22 +107,15 @@ class MimeWriterTests {
 	@Test
 	void quotedPrintableDecodesToTheTextWithCrlfLineEndsAndKeepsLinesShort() throws Exception {
 		Random random = new Random(42);
-		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
 		for (int round = 0; round < 2000; round++) {
-			StringBuilder text = new StringBuilder();
-			int runs = random.nextInt(12);
-			for (int i = 0; i < runs; i++) {
-				// long runs of one character reach every column of a line
-				text.append(units[random.nextInt(units.length)].repeat(1 + random.nextInt(90)));
-			}
+			String text = randomText(random);
 			MimeWriter.Bytes out = new MimeWriter.Bytes(16);
-			MimeWriter.quotedPrintable(out, text.toString());
+			MimeWriter.quotedPrintable(out, text);
 			byte[] encoded = out.toArray();
 
-			String expected = text.toString().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+			String expected = crlf(text);
 			try (InputStream decoded = MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")) {
-				assertThat(new String(decoded.readAllBytes(), StandardCharsets.UTF_8)).as(text.toString())
-					.isEqualTo(expected);
+				assertThat(new String(decoded.readAllBytes(), StandardCharsets.UTF_8)).as(text).isEqualTo(expected);
 			}
 			for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n", -1)) {
 				assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
@@ -204,6 +191,24 @@ class MimeWriterTests {
 		assertThat(rich.isMimeType("text/html")).isTrue();
 		assertThat(plain.getContent()).isEqualTo(text.replace("\n", "\r\n"));
 		assertThat(rich.getContent()).isEqualTo(html.replace("\n", "\r\n"));
+	}
+
+	// Up to 12 runs of one character of the alphabet each: long runs reach every column
+	// of
+	// a line.
+	private static String randomText(Random random) {
+		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+		StringBuilder text = new StringBuilder();
+		int runs = random.nextInt(12);
+		for (int i = 0; i < runs; i++) {
+			text.append(units[random.nextInt(units.length)].repeat(1 + random.nextInt(90)));
+		}
+		return text.toString();
+	}
+
+	// The text with every line break (CRLF, LF or CR) made CRLF.
+	private static String crlf(String text) {
+		return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
 	}
 
 }
