@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
  * Found by the paper's key and kept only while the paper is equal to the one it was made
  * from, so a paper whose upvotes or summary changed gets a new heading. The papers of a
  * batch of digests are the same objects, so most look-ups compare a reference, not the
- * whole record. The plain text heading is kept per position ("3. Title" wraps differently
- * from "10. Title"). Bounded: past a few thousand papers the cache starts over. The mail
- * templates are cached by the template engine too, so an operator's templates are read
- * once, at their first use.
+ * whole record, and an equal paper loaded for another batch is remembered the same way.
+ * The plain text heading is kept per position ("3. Title" wraps differently from "10.
+ * Title"). Bounded: past a few thousand papers the cache starts over. The mail templates
+ * are cached by the template engine too, so an operator's templates are read once, at
+ * their first use.
  */
 @Component
 class PaperHeadings {
@@ -50,7 +51,7 @@ class PaperHeadings {
 	 */
 	DigestView.Item item(int position, Paper paper, List<String> reasons, String moreUrl, String lessUrl) {
 		Heading heading = this.headings.get(paper.key());
-		if (heading == null || (heading.paper != paper && !heading.paper.equals(paper))) {
+		if (heading == null || !heading.isFor(paper)) {
 			if (this.headings.size() >= MAX_PAPERS) {
 				this.headings.clear();
 			}
@@ -66,6 +67,11 @@ class PaperHeadings {
 
 		final Paper paper;
 
+		// the last objects found equal to it: each batch of digests loads its papers, and
+		// a
+		// few batches are sent at once
+		private final AtomicReferenceArray<Paper> recent = new AtomicReferenceArray<>(4);
+
 		final DigestView.Item item;
 
 		final String html;
@@ -76,6 +82,21 @@ class PaperHeadings {
 			this.paper = paper;
 			this.item = DigestItems.item(0, paper, List.of(), "", "");
 			this.html = templates.renderOne("digest-paper", Map.of("item", this.item));
+		}
+
+		boolean isFor(Paper other) {
+			if (other == this.paper) {
+				return true;
+			}
+			int slot = System.identityHashCode(other) & (this.recent.length() - 1);
+			if (this.recent.get(slot) == other) {
+				return true;
+			}
+			if (!this.paper.equals(other)) {
+				return false;
+			}
+			this.recent.set(slot, other);
+			return true;
 		}
 
 		String text(int position, MailTemplates templates) {
