@@ -50,6 +50,38 @@ public class MailTemplates {
 	}
 
 	/**
+	 * Renders a message once for many recipients: variables hold the markers of
+	 * {@code slots} where each recipient's values go.
+	 * @param name the templates' name, as for {@link #render}
+	 * @param variables their variables, with markers
+	 * @param slots the markers' slots
+	 * @return the stencil
+	 * @throws MailStencil.NotStencilable when the templates do with a marker what a
+	 * stencil cannot reproduce
+	 */
+	public MailStencil stencil(String name, Map<String, Object> variables, MailStencil.Slots slots) {
+		try (MailStencil.Recording recording = MailStencil.record()) {
+			return MailStencil.of(render(name, variables), recording, slots);
+		}
+		catch (org.thymeleaf.exceptions.TemplateProcessingException ex) {
+			MailStencil.NotStencilable cause = cause(ex);
+			if (cause != null) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private static MailStencil.@org.jspecify.annotations.Nullable NotStencilable cause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MailStencil.NotStencilable notStencilable) {
+				return notStencilable;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Renders one template.
 	 * @param name its name under {@code templates/mail/}: {@code NAME} for HTML,
 	 * {@code NAME.txt} for plain text

@@ -15,7 +15,8 @@ public final class MailText {
 	/** The widest line of a plain text part, links aside. */
 	public static final int WIDTH = 72;
 
-	static final MailText INSTANCE = new MailText();
+	/** The one instance, {@code #mail} in templates. */
+	public static final MailText INSTANCE = new MailText();
 
 	private MailText() {
 	}
@@ -30,6 +31,10 @@ public final class MailText {
 	 * @return the wrapped text, without a final line break
 	 */
 	public String wrap(@Nullable String text, String prefix, String indent) {
+		MailStencil.Recording stencil = MailStencil.recording();
+		if (stencil != null && (marked(text) || marked(prefix) || marked(indent))) {
+			return stencil.defer((text != null) ? text : "", prefix, indent);
+		}
 		StringBuilder wrapped = new StringBuilder(prefix);
 		int lineLength = prefix.length();
 		boolean lineHasWord = false;
@@ -59,6 +64,9 @@ public final class MailText {
 		if (text == null) {
 			return List.of();
 		}
+		if (MailStencil.recording() != null && marked(text)) {
+			throw new MailStencil.NotStencilable("#mail.lines over a recipient's value");
+		}
 		return text.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
 	}
 
@@ -71,6 +79,14 @@ public final class MailText {
 	public boolean isWebLink(@Nullable String url) {
 		if (url == null) {
 			return false;
+		}
+		if (MailStencil.recording() != null && marked(url)) {
+			// a link slot's marker stands for a web link; any other value's cannot be
+			// judged
+			if (MailStencil.Recording.isLinkMarker(url)) {
+				return true;
+			}
+			throw new MailStencil.NotStencilable("#mail.isWebLink over a recipient's value that is not a link");
 		}
 		int start = url.regionMatches(true, 0, "https://", 0, 8) ? 8
 				: url.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
@@ -86,6 +102,10 @@ public final class MailText {
 			}
 		}
 		return true;
+	}
+
+	private static boolean marked(@Nullable String value) {
+		return value != null && MailStencil.Recording.marked(value);
 	}
 
 	// The words between runs of white space (as the regular expression \s+ finds them).

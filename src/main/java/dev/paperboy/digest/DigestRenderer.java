@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestRenderer {
 
-	private final MailTemplates templates;
+	private final DigestStencils stencils;
 
 	private final PaperHeadings headings;
 
@@ -47,9 +47,12 @@ class DigestRenderer {
 	// the List-Id header's value, the same in every digest
 	private final String listIdHeader;
 
-	DigestRenderer(MailTemplates templates, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
+	// the same in every digest (one object: stencils compare it)
+	private final DigestView.Sender sender;
+
+	DigestRenderer(DigestStencils stencils, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
 			DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
-		this.templates = templates;
+		this.stencils = stencils;
 		this.headings = headings;
 		this.tokens = tokens;
 		this.site = site;
@@ -58,6 +61,10 @@ class DigestRenderer {
 		this.papers = papers;
 		this.installation = installation(delivery.suppressionSalt());
 		this.listIdHeader = listName() + " <" + listId() + ">";
+		String siteUrl = site.publicUrl().toString();
+		this.sender = new DigestView.Sender(delivery.fromName(), siteUrl,
+				properties.postalAddress().replace("\\n", "\n"), "You get this email because you subscribed to "
+						+ delivery.fromName() + " at " + siteUrl + " and confirmed your address.");
 	}
 
 	private static String installation(String secret) {
@@ -106,13 +113,9 @@ class DigestRenderer {
 				unsubscribeUrl(subscriber.id()),
 				this.site.link("/digests/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, digestId)),
 				this.site.link("/feed/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, 0)));
-		String siteUrl = this.site.publicUrl().toString();
-		DigestView.Sender sender = new DigestView.Sender(this.delivery.fromName(), siteUrl,
-				this.properties.postalAddress().replace("\\n", "\n"), "You get this email because you subscribed to "
-						+ this.delivery.fromName() + " at " + siteUrl + " and confirmed your address.");
 		String cadence = (subscriber.profile().cadence() == dev.paperboy.subscription.Profile.Cadence.WEEKLY) ? "weekly"
 				: "daily";
-		return new DigestView(subscriber.email(), date, cadence, trending, items, links, sender);
+		return new DigestView(subscriber.email(), date, cadence, trending, items, links, this.sender);
 	}
 
 	/**
@@ -121,7 +124,7 @@ class DigestRenderer {
 	 * @return the message
 	 */
 	OutgoingMail mail(long digestId, DigestView view) {
-		MailTemplates.Rendered rendered = this.templates.render("digest", Map.of("digest", view));
+		MailTemplates.Rendered rendered = this.stencils.render(view);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Id", this.listIdHeader);
 		String unsubscribe = "<" + view.links().unsubscribe() + ">";

@@ -55,6 +55,13 @@ public record DigestView(String recipient, LocalDate date, String cadence, boole
 			reasons = List.copyOf(reasons);
 		}
 
+		/**
+		 * @return why it matched: the reasons joined by " · ", or empty
+		 */
+		public String why() {
+			return String.join(" · ", this.reasons);
+		}
+
 		/** An item whose templates render its heading themselves. */
 		public Item(int position, String key, String title, @Nullable String url, String authors, String summary,
 				@Nullable Integer upvotes, @Nullable String pdfUrl, @Nullable String codeUrl, List<String> reasons,
