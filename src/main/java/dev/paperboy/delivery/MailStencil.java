@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.unbescape.html.HtmlEscape;
 
 /**
@@ -45,6 +46,10 @@ public final class MailStencil {
 
 	private final int slots;
 
+	private volatile int textSize;
+
+	private volatile int htmlSize;
+
 	private MailStencil(Part text, Part html, Deferred[] deferred, int slots) {
 		this.text = text;
 		this.html = html;
@@ -60,13 +65,132 @@ public final class MailStencil {
 		if (values.length != this.slots) {
 			throw new IllegalArgumentException("expected " + this.slots + " values, got " + values.length);
 		}
+		String[] wrapped = wrapped(values);
+		return new MailTemplates.Rendered(this.text.fill(values, wrapped), this.html.fill(values, wrapped));
+	}
+
+	/**
+	 * The message with these values, as the bytes of its parts when the server takes
+	 * 8-bit mail: the stencil's fixed text was encoded once, and only the values are
+	 * encoded here.
+	 * @param values each slot's value, by index
+	 * @param chunks for some of the slots, their value already encoded (see
+	 * {@link Chunk#of}), else null
+	 * @return the body, or null when these values cannot be encoded piece by piece (a CR
+	 * before a slot whose value starts with LF: the caller fills the text instead)
+	 */
+	public @Nullable MailBody encode(String[] values, @Nullable Chunk[] chunks) {
+		if (values.length != this.slots || chunks.length != this.slots) {
+			throw new IllegalArgumentException("expected " + this.slots + " values, got " + values.length);
+		}
+		String[] wrapped = wrapped(values);
+		MailBody.Utf8 text = this.text.encode(values, chunks, wrapped, this.textSize);
+		MailBody.Utf8 html = (text != null) ? this.html.encode(values, chunks, wrapped, this.htmlSize) : null;
+		if (html == null) {
+			return null;
+		}
+		// the next message of this stencil is about as long: a buffer that need not grow
+		this.textSize = text.length() + text.length() / 8 + 256;
+		this.htmlSize = html.length() + html.length() / 8 + 256;
+		return MailBody.encoded(text, html);
+	}
+
+	private String[] wrapped(String[] values) {
 		String[] wrapped = new String[this.deferred.length];
 		for (int i = 0; i < wrapped.length; i++) {
 			Deferred wrap = this.deferred[i];
 			wrapped[i] = MailText.INSTANCE.wrap(wrap.text.fill(values, wrapped), wrap.prefix.fill(values, wrapped),
 					wrap.indent.fill(values, wrapped));
 		}
-		return new MailTemplates.Rendered(this.text.fill(values, wrapped), this.html.fill(values, wrapped));
+		return wrapped;
+	}
+
+	/**
+	 * A text encoded once as it goes on the wire (UTF-8, CRLF line ends), with what its
+	 * lines are like, to be copied into many messages.
+	 */
+	public static final class Chunk {
+
+		final byte[] bytes;
+
+		final int length;
+
+		final boolean ascii;
+
+		final boolean nul;
+
+		// whether it holds a line break; the octets before the first and after the last;
+		// the longest line between them
+		final boolean breaks;
+
+		final int head;
+
+		final int tail;
+
+		final int longest;
+
+		// its first and last characters (see joins)
+		final char first;
+
+		final char last;
+
+		private Chunk(String text) {
+			MimeWriter.Bytes out = new MimeWriter.Bytes(text.length() + text.length() / 8 + 64);
+			MimeWriter.utf8(out, text);
+			this.bytes = out.toArray();
+			this.length = this.bytes.length;
+			int first = -1;
+			int last = -1;
+			int line = 0;
+			int longest = 0;
+			boolean nul = false;
+			boolean ascii = true;
+			for (int i = 0; i < this.length; i++) {
+				byte b = this.bytes[i];
+				if (b == '\r') {
+					if (first < 0) {
+						first = i;
+					}
+					else {
+						longest = Math.max(longest, line);
+					}
+					last = i;
+					line = 0;
+					i++;
+				}
+				else {
+					line++;
+					nul |= b == 0;
+					ascii &= b >= 0;
+				}
+			}
+			this.breaks = first >= 0;
+			this.head = this.breaks ? first : this.length;
+			this.tail = this.breaks ? this.length - last - 2 : this.length;
+			this.longest = longest;
+			this.nul = nul;
+			this.ascii = ascii;
+			this.first = text.isEmpty() ? 0 : text.charAt(0);
+			this.last = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
+		}
+
+		/**
+		 * Whether two texts encoded one after the other would differ from the two encoded
+		 * as one: a CR and an LF are one line break, two surrogates one character.
+		 */
+		static boolean joins(char last, char first) {
+			return (last == '\r' && first == '\n')
+					|| (Character.isHighSurrogate(last) && Character.isLowSurrogate(first));
+		}
+
+		/**
+		 * @param text a value that many messages hold as it is (not escaped)
+		 * @return it, encoded
+		 */
+		public static Chunk of(String text) {
+			return new Chunk(text);
+		}
+
 	}
 
 	/**
@@ -200,7 +324,7 @@ public final class MailStencil {
 	 * {@code literals[i]} and {@code literals[i + 1]}: a slot's index, or a deferred
 	 * wrap's with {@link #DEFERRED_BIT}, and {@link #ESCAPED_BIT} when it is escaped.
 	 */
-	private record Part(String[] literals, int[] slots, int length) {
+	private record Part(String[] literals, Chunk[] chunks, int[] slots, int length) {
 
 		private static final int DEFERRED_BIT = 1 << 30;
 
@@ -267,8 +391,8 @@ public final class MailStencil {
 			}
 			literals.add(output.substring(start));
 			length += output.length() - start;
-			return new Part(literals.toArray(String[]::new), found.stream().mapToInt(Integer::intValue).toArray(),
-					length);
+			return new Part(literals.toArray(String[]::new), literals.stream().map(Chunk::of).toArray(Chunk[]::new),
+					found.stream().mapToInt(Integer::intValue).toArray(), length);
 		}
 
 		String fill(String[] values, String[] wrapped) {
@@ -285,6 +409,55 @@ public final class MailStencil {
 			}
 			out.append(this.literals[this.slots.length]);
 			return out.toString();
+		}
+
+		MailBody.@Nullable Utf8 encode(String[] values, @Nullable Chunk[] chunks, String[] wrapped, int size) {
+			MimeWriter.Bytes out = new MimeWriter.Bytes(Math.max(size, this.length + this.length / 4 + 256));
+			MailBody.Lines lines = new MailBody.Lines();
+			char last = 0;
+			for (int i = 0; i <= this.slots.length; i++) {
+				Chunk literal = this.chunks[i];
+				if (literal.length > 0) {
+					if (Chunk.joins(last, literal.first)) {
+						return null;
+					}
+					out.bytes(literal.bytes, literal.length);
+					lines.add(literal);
+					last = literal.last;
+				}
+				if (i == this.slots.length) {
+					break;
+				}
+				int slot = this.slots[i];
+				int index = slot & (ESCAPED_BIT - 1);
+				boolean escaped = (slot & ESCAPED_BIT) != 0;
+				Chunk chunk = ((slot & DEFERRED_BIT) == 0 && !escaped) ? chunks[index] : null;
+				if (chunk != null) {
+					if (chunk.length > 0) {
+						if (Chunk.joins(last, chunk.first)) {
+							return null;
+						}
+						out.bytes(chunk.bytes, chunk.length);
+						lines.add(chunk);
+						last = chunk.last;
+					}
+					continue;
+				}
+				String value = ((slot & DEFERRED_BIT) != 0) ? wrapped[index] : values[index];
+				if (escaped) {
+					value = HtmlEscape.escapeHtml4Xml(value);
+				}
+				if (!value.isEmpty()) {
+					if (Chunk.joins(last, value.charAt(0))) {
+						return null;
+					}
+					int start = out.length();
+					MimeWriter.utf8(out, value);
+					lines.scan(out.array(), start, out.length());
+					last = value.charAt(value.length() - 1);
+				}
+			}
+			return new MailBody.Utf8(out.array(), out.length(), lines.ascii, lines.fits());
 		}
 
 	}

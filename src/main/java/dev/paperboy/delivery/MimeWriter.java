@@ -89,7 +89,8 @@ final class MimeWriter {
 	 * @return the message's bytes, CRLF line ends
 	 */
 	byte[] write(OutgoingMail mail, Instant date, boolean eightBit) {
-		Bytes out = new Bytes((mail.html().length() + mail.text().length()) * 17 / 16 + 4096);
+		MailBody body = mail.body();
+		Bytes out = new Bytes(body.size() * 17 / 16 + 4096);
 		header(out, "Date", DATE.format(date));
 		header(out, "From", this.from);
 		if (this.replyTo != null) {
@@ -111,15 +112,24 @@ final class MimeWriter {
 				+ Long.toHexString(System.nanoTime());
 		header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
 		out.ascii("\r\n");
-		part(out, boundary, "text/plain", mail.text(), eightBit);
-		part(out, boundary, "text/html", mail.html(), eightBit);
+		part(out, boundary, "text/plain", body.textUtf8(), body, false, eightBit);
+		part(out, boundary, "text/html", body.htmlUtf8(), body, true, eightBit);
 		out.ascii("--").ascii(boundary).ascii("--\r\n");
 		return out.toArray();
 	}
 
-	private static void part(Bytes out, String boundary, String type, String content, boolean eightBit) {
+	// A part already encoded goes as it is when it may; otherwise from its text
+	private static void part(Bytes out, String boundary, String type, MailBody.@Nullable Utf8 encoded, MailBody body,
+			boolean html, boolean eightBit) {
 		out.ascii("--").ascii(boundary).ascii("\r\n");
 		out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\n");
+		if (eightBit && encoded != null && encoded.fits()) {
+			out.ascii("Content-Transfer-Encoding: ").ascii(encoded.ascii() ? "7bit" : "8bit").ascii("\r\n\r\n");
+			out.bytes(encoded.bytes(), encoded.length());
+			out.ascii("\r\n");
+			return;
+		}
+		String content = html ? body.html() : body.text();
 		String encoding = eightBit ? asIs(content) : null;
 		if (encoding == null) {
 			out.ascii("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
@@ -444,6 +454,20 @@ final class MimeWriter {
 				}
 			}
 			return ascii(text);
+		}
+
+		void bytes(byte[] bytes, int length) {
+			ensure(length);
+			System.arraycopy(bytes, 0, this.array, this.length, length);
+			this.length += length;
+		}
+
+		byte[] array() {
+			return this.array;
+		}
+
+		int length() {
+			return this.length;
 		}
 
 		void ensure(int more) {

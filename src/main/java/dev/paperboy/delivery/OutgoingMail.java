@@ -9,13 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param to the recipient
  * @param subject the subject, one line
- * @param text the plain text body
- * @param html the HTML body
+ * @param body the plain text and HTML bodies
  * @param headers extra headers ({@code List-Unsubscribe}, ...), each value one line
  * @param messageId a Message-ID to use (without angle brackets), or null for a generated
  * one
  */
-public record OutgoingMail(String to, String subject, String text, String html, Map<String, String> headers,
+public record OutgoingMail(String to, String subject, MailBody body, Map<String, String> headers,
 		@Nullable String messageId) {
 
 	public OutgoingMail {
@@ -26,6 +25,33 @@ public record OutgoingMail(String to, String subject, String text, String html, 
 		if (messageId != null) {
 			HeaderValues.check("Message-ID", messageId);
 		}
+	}
+
+	/**
+	 * @param to the recipient
+	 * @param subject the subject, one line
+	 * @param text the plain text body
+	 * @param html the HTML body
+	 * @param headers extra headers, each value one line
+	 * @param messageId a Message-ID to use, or null for a generated one
+	 */
+	public OutgoingMail(String to, String subject, String text, String html, Map<String, String> headers,
+			@Nullable String messageId) {
+		this(to, subject, MailBody.of(text, html), headers, messageId);
+	}
+
+	/**
+	 * @return the plain text body
+	 */
+	public String text() {
+		return this.body.text();
+	}
+
+	/**
+	 * @return the HTML body
+	 */
+	public String html() {
+		return this.body.html();
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.paperboy.delivery.DeliveryProperties;
-import dev.paperboy.delivery.MailTemplates;
+import dev.paperboy.delivery.MailBody;
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.papers.Paper;
 import dev.paperboy.papers.PaperCandidates;
@@ -83,7 +83,7 @@ class DigestRenderer {
 	 * @return them, by id
 	 */
 	Map<Long, Paper> papers(Collection<Long> paperIds) {
-		return this.papers.byIds(paperIds);
+		return this.headings.canonical(this.papers.byIds(paperIds));
 	}
 
 	/**
@@ -124,7 +124,8 @@ class DigestRenderer {
 	 * @return the message
 	 */
 	OutgoingMail mail(long digestId, DigestView view) {
-		MailTemplates.Rendered rendered = this.stencils.render(view);
+		// a digest to send goes as bytes when it can; a preview or a test as text
+		MailBody body = this.stencils.body(view, digestId > 0);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Id", this.listIdHeader);
 		String unsubscribe = "<" + view.links().unsubscribe() + ">";
@@ -135,7 +136,7 @@ class DigestRenderer {
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		headers.put("Auto-Submitted", "auto-generated");
 		headers.put("X-Auto-Response-Suppress", "OOF, AutoReply");
-		return new OutgoingMail(view.recipient(), subject(view), rendered.text(), rendered.html(), headers,
+		return new OutgoingMail(view.recipient(), subject(view), body, headers,
 				(digestId > 0) ? messageId(digestId) : null);
 	}
 
@@ -155,7 +156,8 @@ class DigestRenderer {
 		if (view.papers().isEmpty()) {
 			return "Your papers for " + when;
 		}
-		String first = view.papers().get(0).title().replaceAll("\\s+", " ").strip();
+		// one line (the items' titles are collapsed already: this costs no copy then)
+		String first = DigestItems.collapse(view.papers().get(0).title());
 		if (first.length() > 70) {
 			first = first.substring(0, 69) + "…";
 		}

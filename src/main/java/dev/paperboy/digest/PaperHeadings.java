@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Found by the paper's key and kept only while the paper is equal to the one it was made
  * from, so a paper whose upvotes or summary changed gets a new heading. The papers of a
  * batch of digests are the same objects, so most look-ups compare a reference, not the
- * whole record, and an equal paper loaded for another batch is remembered the same way.
+ * whole record; {@link #canonical} makes the papers of later batches those same objects.
  * The plain text heading is kept per position ("3. Title" wraps differently from "10.
  * Title"). Bounded: past a few thousand papers the cache starts over. The mail templates
  * are cached by the template engine too, so an operator's templates are read once, at
@@ -39,6 +39,23 @@ class PaperHeadings {
 
 	PaperHeadings(MailTemplates templates) {
 		this.templates = templates;
+	}
+
+	/**
+	 * Each batch of digests loads its papers: a paper equal to the one its heading was
+	 * made from is replaced by that one, so that the batch's digests find it by reference
+	 * rather than comparing whole records (one comparison per paper and batch, instead of
+	 * one per paper and digest).
+	 * @param papers papers by id, as loaded
+	 * @return the same papers, by id
+	 */
+	Map<Long, Paper> canonical(Map<Long, Paper> papers) {
+		Map<Long, Paper> canonical = new java.util.HashMap<>(papers);
+		canonical.replaceAll((id, paper) -> {
+			Heading heading = this.headings.get(paper.key());
+			return (heading != null && heading.paper != paper && heading.paper.equals(paper)) ? heading.paper : paper;
+		});
+		return canonical;
 	}
 
 	/**
@@ -67,11 +84,6 @@ class PaperHeadings {
 
 		final Paper paper;
 
-		// the last objects found equal to it: each batch of digests loads its papers, and
-		// a
-		// few batches are sent at once
-		private final AtomicReferenceArray<Paper> recent = new AtomicReferenceArray<>(4);
-
 		final DigestView.Item item;
 
 		final String html;
@@ -85,18 +97,7 @@ class PaperHeadings {
 		}
 
 		boolean isFor(Paper other) {
-			if (other == this.paper) {
-				return true;
-			}
-			int slot = System.identityHashCode(other) & (this.recent.length() - 1);
-			if (this.recent.get(slot) == other) {
-				return true;
-			}
-			if (!this.paper.equals(other)) {
-				return false;
-			}
-			this.recent.set(slot, other);
-			return true;
+			return other == this.paper || this.paper.equals(other);
 		}
 
 		String text(int position, MailTemplates templates) {

@@ -1,5 +1,7 @@
 package dev.paperboy.delivery;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.unbescape.html.HtmlEscape;
 
@@ -78,6 +80,49 @@ class MailStencilTests {
 			.isThrownBy(() -> stencil(new MailStencil.Slots(), name, ""));
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> stencil(slots, name, "").fill(new String[] { "one" }));
+	}
+
+	@Test
+	void encodesPieceByPieceTheBytesOfTheFilledText() {
+		Random random = new Random(53);
+		int encoded = 0;
+		for (int round = 0; round < 1000; round++) {
+			MailStencil.Slots slots = new MailStencil.Slots();
+			int count = 1 + random.nextInt(6);
+			String[] markers = new String[count];
+			for (int i = 0; i < count; i++) {
+				markers[i] = random.nextBoolean() ? slots.text() : slots.link();
+			}
+			MailStencil stencil = stencil(slots, output(random, markers), output(random, markers));
+			String[] values = new String[count];
+			MailStencil.Chunk[] chunks = new MailStencil.Chunk[count];
+			for (int i = 0; i < count; i++) {
+				values[i] = (random.nextInt(4) == 0) ? "" : MimeWriterTests.randomText(random);
+				if (random.nextBoolean()) {
+					chunks[i] = MailStencil.Chunk.of(values[i]);
+				}
+			}
+			MailTemplates.Rendered filled = stencil.fill(values);
+			MailBody body = stencil.encode(values, chunks);
+			if (body != null) {
+				encoded++;
+				assertThat(body.sameAs(filled.text(), filled.html())).as("round %d", round).isTrue();
+				assertThat(body.html()).isEqualTo(MailBody.Utf8.of(filled.html()).string());
+			}
+		}
+		// the rest had a CR before an LF, or a high surrogate before a low one, across
+		// a slot's edge
+		assertThat(encoded).isGreaterThan(600);
+	}
+
+	// Random text around the markers, each raw or escaped
+	private static String output(Random random, String[] markers) {
+		StringBuilder output = new StringBuilder(MimeWriterTests.randomText(random));
+		for (String marker : markers) {
+			output.append(random.nextBoolean() ? marker : HtmlEscape.escapeHtml4Xml(marker));
+			output.append((random.nextInt(8) == 0) ? "\ud800" : "").append(MimeWriterTests.randomText(random));
+		}
+		return output.toString();
 	}
 
 	private static MailStencil stencil(MailStencil.Slots slots, String text, String html) {

@@ -51,6 +51,28 @@ class MimeWriterTests {
 	}
 
 	@Test
+	void aBodyAlreadyEncodedGoesOutAsItsTextWould() {
+		Random random = new Random(47);
+		for (int round = 0; round < 500; round++) {
+			String text = randomText(random);
+			String html = randomText(random);
+			OutgoingMail strings = new OutgoingMail("reader@example.org", "s", text, html, Map.of(), "m@x");
+			OutgoingMail encoded = new OutgoingMail("reader@example.org", "s",
+					MailBody.encoded(MailBody.Utf8.of(text), MailBody.Utf8.of(html)), Map.of(), "m@x");
+			Instant date = Instant.parse("2026-11-23T07:00:00Z");
+			for (boolean eightBit : new boolean[] { true, false }) {
+				assertThat(withoutBoundary(this.writer.write(encoded, date, eightBit))).as(text)
+					.isEqualTo(withoutBoundary(this.writer.write(strings, date, eightBit)));
+			}
+			assertThat(encoded.text()).isEqualTo(crlf(text));
+		}
+	}
+
+	private static String withoutBoundary(byte[] raw) {
+		return new String(raw, StandardCharsets.UTF_8).replaceAll("=_pb_[0-9a-f]+", "=_pb_");
+	}
+
+	@Test
 	void aLineLongerThanSmtpAllowsOrANulMakesThePartQuotedPrintable() {
 		assertThat(MimeWriter.asIs("x".repeat(998) + "\n" + "y".repeat(998))).isEqualTo("7bit");
 		assertThat(MimeWriter.asIs("x".repeat(999))).isNull();
@@ -196,7 +218,7 @@ class MimeWriterTests {
 	// Up to 12 runs of one character of the alphabet each: long runs reach every column
 	// of
 	// a line.
-	private static String randomText(Random random) {
+	static String randomText(Random random) {
 		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
 		StringBuilder text = new StringBuilder();
 		int runs = random.nextInt(12);

@@ -52,6 +52,8 @@ class DigestStencilsTests {
 				DigestView view = digest(random, papers, headings);
 				MailTemplates.Rendered expected = templates.render("digest", Map.of("digest", view));
 				assertThat(stencils.render(view)).as("digest %d", n).isEqualTo(expected);
+				assertThat(stencils.body(view, true).sameAs(expected.text(), expected.html())).as("digest %d", n)
+					.isTrue();
 			}
 			assertThat(stencils.on()).isTrue();
 			// daily, weekly; trending or not; two dates; up to 14 papers; some without

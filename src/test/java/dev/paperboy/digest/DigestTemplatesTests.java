@@ -87,6 +87,23 @@ class DigestTemplatesTests {
 	}
 
 	@Test
+	void papersLoadedAgainAreTheObjectsTheirHeadingsWereMadeFromUnlessTheyChanged() {
+		PaperHeadings headings = new PaperHeadings(this.templates);
+		Paper first = DigestSamples.paper(1, "A title", "An abstract.");
+		headings.item(1, first, List.of(), "https://x.example/more", "https://x.example/less");
+		Paper again = DigestSamples.paper(1, "A title", "An abstract.");
+		Paper changed = DigestSamples.paper(1, "A better title", "An abstract.");
+		Paper unseen = DigestSamples.paper(2, "Another title", "An abstract.");
+		assertThat(headings.canonical(Map.of(1L, again, 2L, unseen))).containsEntry(2L, unseen)
+			.extractingByKey(1L)
+			.isSameAs(first)
+			.isNotSameAs(again);
+		assertThat(headings.canonical(Map.of(1L, changed)).get(1L)).isSameAs(changed);
+		assertThat(headings.item(1, changed, List.of(), "https://x.example/more", "https://x.example/less").html())
+			.contains("A better title");
+	}
+
+	@Test
 	void everyPaperHasItsFeedbackLinksInBothParts() {
 		DigestView digest = DigestSamples.digest(DigestSamples.demoPapers(10), false);
 		MailTemplates.Rendered rendered = render(digest, null);
