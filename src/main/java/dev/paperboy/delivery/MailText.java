@@ -1,6 +1,5 @@
 package dev.paperboy.delivery;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -35,11 +34,25 @@ public final class MailText {
 		if (stencil != null && (marked(text) || marked(prefix) || marked(indent))) {
 			return stencil.defer((text != null) ? text : "", prefix, indent);
 		}
-		StringBuilder wrapped = new StringBuilder(prefix);
+		// the words between runs of white space (as the regular expression \s+ finds
+		// them), without a list of them: this wraps every paper's reasons
+		String words = (text != null) ? text.strip() : "";
+		StringBuilder wrapped = new StringBuilder(prefix.length() + words.length() + 16).append(prefix);
 		int lineLength = prefix.length();
 		boolean lineHasWord = false;
-		for (String word : words(text)) {
-			if (lineHasWord && lineLength + 1 + word.length() > WIDTH) {
+		int i = 0;
+		while (i < words.length()) {
+			while (i < words.length() && isSpace(words.charAt(i))) {
+				i++;
+			}
+			int start = i;
+			while (i < words.length() && !isSpace(words.charAt(i))) {
+				i++;
+			}
+			if (i == start) {
+				break;
+			}
+			if (lineHasWord && lineLength + 1 + (i - start) > WIDTH) {
 				wrapped.append('\n').append(indent);
 				lineLength = indent.length();
 				lineHasWord = false;
@@ -48,8 +61,8 @@ public final class MailText {
 				wrapped.append(' ');
 				lineLength++;
 			}
-			wrapped.append(word);
-			lineLength += word.length();
+			wrapped.append(words, start, i);
+			lineLength += i - start;
 			lineHasWord = true;
 		}
 		return wrapped.toString().stripTrailing();
@@ -97,7 +110,11 @@ public final class MailText {
 		// some fifty links per part
 		for (int i = start; i < url.length(); i++) {
 			char c = url.charAt(i);
-			if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\') {
+			if (c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\') {
+				return false;
+			}
+			// printable ASCII is no white space
+			if ((c <= ' ' || c >= 0x7f) && Character.isWhitespace(c)) {
 				return false;
 			}
 		}
@@ -106,26 +123,6 @@ public final class MailText {
 
 	private static boolean marked(@Nullable String value) {
 		return value != null && MailStencil.Recording.marked(value);
-	}
-
-	// The words between runs of white space (as the regular expression \s+ finds them).
-	private static List<String> words(@Nullable String text) {
-		List<String> words = new ArrayList<>();
-		if (text != null) {
-			text = text.strip();
-			int start = -1;
-			for (int i = 0; i <= text.length(); i++) {
-				boolean space = i == text.length() || isSpace(text.charAt(i));
-				if (space && start >= 0) {
-					words.add(text.substring(start, i));
-					start = -1;
-				}
-				else if (!space && start < 0) {
-					start = i;
-				}
-			}
-		}
-		return words;
 	}
 
 	private static boolean isSpace(char c) {
