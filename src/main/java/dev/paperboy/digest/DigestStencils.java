@@ -40,7 +40,7 @@ class DigestStencils {
 
 	static final int SAMPLE = 1000;
 
-	private static final int MAX_SHAPES = 512;
+	private static final int MAX_SHAPES = 256;
 
 	private static final int MAX_HEADINGS = 16384;
 
