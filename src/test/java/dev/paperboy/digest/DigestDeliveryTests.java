@@ -76,6 +76,12 @@ class DigestDeliveryTests {
 	@Autowired
 	dev.paperboy.matching.MatcherPreview preview;
 
+	@Autowired
+	Digests digests;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	@BeforeEach
 	void papers() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -180,6 +186,49 @@ class DigestDeliveryTests {
 			.param(id)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aPaperSentMeanwhileByAnotherCompositionIsLeftOutOfTheNewDigest() {
+		long id = this.subscriptions.importActive(EmailAddress.parse("race@example.org").orElseThrow(),
+				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
+		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
+		Digests.Composed.Pick x = new Digests.Composed.Pick(papers.get(0), 0.9, List.of("about x"));
+		Digests.Composed.Pick y = new Digests.Composed.Pick(papers.get(1), 0.8, List.of("about y", "and more"));
+		Instant due = Instant.parse("2026-11-20T07:00:00Z");
+		this.digests.insert(List.of(new Digests.Composed(id, "now-1", due, false, List.of(x))));
+
+		// in a transaction, as the scheduler writes them: the outbox is running
+		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+				this.transactions);
+		long second = transaction.execute((status) -> this.digests
+			.insert(List.of(new Digests.Composed(id, "2026-11-20", due, false, List.of(x, y))))
+			.get(id));
+		assertThat(this.digests.outgoing(List.of(second)).get(0).papers()).as("x went out already").containsExactly(y);
+		long third = transaction.execute(
+				(status) -> this.digests.insert(List.of(new Digests.Composed(id, "2026-11-21", due, false, List.of(y))))
+					.get(id));
+		assertThat(this.digests.outgoing(List.of(third)).get(0).papers()).isEmpty();
+		assertThat(this.jdbc.sql("select status from digest where id = ?").param(third).query(String.class).single())
+			.as("nothing left to send")
+			.isEqualTo("SKIPPED");
+		assertThat(this.jdbc.sql("select status from digest where id = ?").param(second).query(String.class).single())
+			.isIn("QUEUED", "SENDING", "SENT");
+	}
+
+	@Test
+	void reasonsComeBackAsTheyWereWritten() {
+		long id = this.subscriptions.importActive(EmailAddress.parse("reasons@example.org").orElseThrow(),
+				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
+		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
+		List<String> odd = List.of("close to your interest in 'a \"quoted\", {braced} \\ back\\slash'", "NULL", "",
+				" spaced ", "naïve — 自然 😀");
+		Digests.Composed.Pick first = new Digests.Composed.Pick(papers.get(0), 0.25, odd);
+		Digests.Composed.Pick second = new Digests.Composed.Pick(papers.get(1), 0.125, List.of());
+		long digest = this.digests.insert(List.of(new Digests.Composed(id, "2026-11-20",
+				Instant.parse("2026-11-20T07:00:00Z"), false, List.of(first, second))))
+			.get(id);
+		assertThat(this.digests.outgoing(List.of(digest)).get(0).papers()).containsExactly(first, second);
 	}
 
 	@Test
