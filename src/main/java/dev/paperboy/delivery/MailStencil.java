@@ -77,7 +77,8 @@ public final class MailStencil {
 	 * @param chunks for some of the slots, their value already encoded (see
 	 * {@link Chunk#of}), else null
 	 * @return the body, or null when these values cannot be encoded piece by piece (a CR
-	 * before a slot whose value starts with LF: the caller fills the text instead)
+	 * and an LF, or the two halves of a surrogate pair, on either side of a slot's edge:
+	 * the caller fills the text instead)
 	 */
 	public @Nullable MailBody encode(String[] values, @Nullable Chunk[] chunks) {
 		if (values.length != this.slots || chunks.length != this.slots) {
