@@ -4,8 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.util.FastStringWriter;
 
@@ -63,7 +65,7 @@ public class MailTemplates {
 		try (MailStencil.Recording recording = MailStencil.record()) {
 			return MailStencil.of(render(name, variables), recording, slots);
 		}
-		catch (org.thymeleaf.exceptions.TemplateProcessingException ex) {
+		catch (TemplateProcessingException ex) {
 			MailStencil.NotStencilable cause = cause(ex);
 			if (cause != null) {
 				throw cause;
@@ -72,7 +74,7 @@ public class MailTemplates {
 		}
 	}
 
-	private static MailStencil.@org.jspecify.annotations.Nullable NotStencilable cause(Throwable ex) {
+	private static MailStencil.@Nullable NotStencilable cause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MailStencil.NotStencilable notStencilable) {
 				return notStencilable;

@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +51,7 @@ class PaperHeadings {
 	 * @return the same papers, by id
 	 */
 	Map<Long, Paper> canonical(Map<Long, Paper> papers) {
-		Map<Long, Paper> canonical = new java.util.HashMap<>(papers);
+		Map<Long, Paper> canonical = new HashMap<>(papers);
 		canonical.replaceAll((id, paper) -> {
 			Heading heading = this.headings.get(paper.key());
 			return (heading != null && heading.paper != paper && heading.paper.equals(paper)) ? heading.paper : paper;

@@ -42,6 +42,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,7 +82,7 @@ class DigestDeliveryTests {
 	Digests digests;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void papers() {
@@ -199,8 +201,7 @@ class DigestDeliveryTests {
 		this.digests.insert(List.of(new Digests.Composed(id, "now-1", due, false, List.of(x))));
 
 		// in a transaction, as the scheduler writes them: the outbox is running
-		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
-				this.transactions);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		long second = transaction.execute((status) -> this.digests
 			.insert(List.of(new Digests.Composed(id, "2026-11-20", due, false, List.of(x, y))))
 			.get(id));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -120,7 +121,7 @@ class DigestStencilsTests {
 
 	private static DigestView digest(Random random, List<Paper> papers, PaperHeadings headings) {
 		List<Paper> pool = new ArrayList<>(papers);
-		java.util.Collections.shuffle(pool, random);
+		Collections.shuffle(pool, random);
 		int count = 1 + random.nextInt(14);
 		boolean trending = random.nextInt(5) == 0;
 		List<DigestView.Item> items = new ArrayList<>();
