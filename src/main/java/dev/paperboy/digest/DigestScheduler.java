@@ -133,6 +133,7 @@ public class DigestScheduler {
 				break;
 			}
 			List<Long> inactive = new ArrayList<>();
+			List<Digests.Schedule> schedules = new ArrayList<>();
 			for (Subscriber subscriber : page) {
 				if (subscriber.status() != Subscriber.Status.ACTIVE) {
 					inactive.add(subscriber.id());
@@ -144,9 +145,11 @@ public class DigestScheduler {
 						&& !this.digests.hasDigest(subscriber.id())) {
 					next = now;
 				}
-				this.digests.schedule(subscriber.id(), DigestCalendar.fingerprint(subscriber.profile()), next);
+				schedules
+					.add(new Digests.Schedule(subscriber.id(), DigestCalendar.fingerprint(subscriber.profile()), next));
 				changed++;
 			}
+			this.digests.schedule(schedules);
 			this.digests.unschedule(inactive);
 			after = page.get(page.size() - 1).id();
 		}

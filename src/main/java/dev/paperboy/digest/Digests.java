@@ -34,18 +34,34 @@ class Digests {
 
 	// Schedules
 
-	/** Sets a subscriber's next due time, unless their schedule is already up to date. */
-	void schedule(long subscriberId, String fingerprint, Instant nextDueAt) {
+	/**
+	 * A subscriber's schedule: when their next digest is due, and the profile's
+	 * cadence|weekday|hour|zone it was computed from.
+	 */
+	record Schedule(long subscriberId, String fingerprint, Instant nextDueAt) {
+	}
+
+	/**
+	 * Sets a page of subscribers' next due times, in one statement, leaving alone those
+	 * whose schedule is already up to date (and those deleted meanwhile).
+	 */
+	void schedule(List<Schedule> schedules) {
+		if (schedules.isEmpty()) {
+			return;
+		}
 		this.jdbc
 			.sql("""
 					insert into digest_schedule (subscriber_id, schedule, next_due_at)
-					select :id, :schedule, :due where exists (select 1 from subscriber where id = :id)
+					select r.id, r.schedule, r.due
+					from unnest(cast(:ids as bigint[]), cast(:schedules as text[]), cast(:dues as timestamptz[]))
+					    as r(id, schedule, due)
+					where exists (select 1 from subscriber where id = r.id)
 					on conflict (subscriber_id) do update set schedule = excluded.schedule, next_due_at = excluded.next_due_at
 					where digest_schedule.schedule <> excluded.schedule
 					""")
-			.param("id", subscriberId)
-			.param("schedule", fingerprint)
-			.param("due", Timestamp.from(nextDueAt))
+			.param("ids", array(schedules.stream().map(Schedule::subscriberId).toList()))
+			.param("schedules", schedules.stream().map(Schedule::fingerprint).toArray(String[]::new))
+			.param("dues", schedules.stream().map((schedule) -> schedule.nextDueAt().toString()).toArray(String[]::new))
 			.update();
 	}
 

@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.sql.Timestamp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -301,6 +302,41 @@ class DigestDeliveryTests {
 			at = next.dueAt();
 		}
 		assertThat(keys).containsExactly("2026-10-31", "2026-11-01", "2026-11-02", "2026-11-03");
+	}
+
+	@Test
+	void aChangedProfileMovesTheScheduleAndAnUnchangedOneLeavesIt() {
+		Instant now = Instant.now();
+		int hour = now.plus(Duration.ofHours(3)).atZone(ZoneId.of("UTC")).getHour();
+		Profile profile = new Profile("Spiking neural networks", "", List.of(), List.of(), Profile.Cadence.DAILY,
+				DayOfWeek.MONDAY, hour, ZoneId.of("UTC"), 10);
+		long id = this.subscriptions.importActive(EmailAddress.parse("moves@example.org").orElseThrow(), profile,
+				List.of(), OPERATOR);
+		this.scheduler.run(now);
+		Map<String, Object> first = schedule(id);
+		assertThat(first.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile));
+		assertThat(((Timestamp) first.get("next_due_at")).toInstant())
+			.isEqualTo(DigestCalendar.next(profile, now).dueAt());
+
+		this.subscriptions.updateProfile(id, profile);
+		this.scheduler.run(now.plus(Duration.ofMinutes(1)));
+		assertThat(schedule(id)).as("the same profile saved again").isEqualTo(first);
+
+		Profile later = new Profile("Spiking neural networks", "", List.of(), List.of(), Profile.Cadence.DAILY,
+				DayOfWeek.MONDAY, (hour + 2) % 24, ZoneId.of("UTC"), 10);
+		this.subscriptions.updateProfile(id, later);
+		this.scheduler.run(now.plus(Duration.ofMinutes(2)));
+		Map<String, Object> moved = schedule(id);
+		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(later));
+		assertThat(((Timestamp) moved.get("next_due_at")).toInstant())
+			.isEqualTo(DigestCalendar.next(later, now.plus(Duration.ofMinutes(2))).dueAt());
+	}
+
+	private Map<String, Object> schedule(long subscriberId) {
+		return this.jdbc.sql("select schedule, next_due_at from digest_schedule where subscriber_id = ?")
+			.param(subscriberId)
+			.query()
+			.singleRow();
 	}
 
 	@Test
