@@ -68,8 +68,8 @@ final class DeliveryRound {
 		long reused = this.sink.blast(settings.blast(), settings.sessions(), length, true);
 		long connecting = this.sink.blast(settings.blast(), settings.sessions(), length, false);
 		Pipelined pipelined = pipelined(settings);
-		return new Result(round, load, run.queued(), run.skipped(), sent.sent(), sent.failed(), accepted,
-				composed - started, Duration.between(sending, sent.last()).toNanos(),
+		return new Result(round, load, run.queued(), run.skipped(), sent.sent(), sent.failed(), sent.retried(),
+				accepted, composed - started, Duration.between(sending, sent.last()).toNanos(),
 				Duration.between(composing, sent.last()).toNanos(), beforeSend.minus(beforeCompose),
 				afterSend.minus(beforeSend), heap.peak(), size, settings.blast(), reused, connecting, pipelined);
 	}
@@ -89,7 +89,7 @@ final class DeliveryRound {
 		this.outbox.stop();
 		heap.stop();
 		return new Pipelined(run.queued(), sent.sent(), this.sink.messages() - sinkMessages,
-				Duration.between(started, sent.last()).toNanos(), heap.peak());
+				Duration.between(started, sent.last()).toNanos(), heap.peak(), sent.retried());
 	}
 
 	/**
@@ -100,8 +100,9 @@ final class DeliveryRound {
 	 * @param accepted messages the sink counted
 	 * @param endToEnd from the start to the last digest marked sent, nanoseconds
 	 * @param heap used heap's high-water mark, bytes
+	 * @param retried digests sent in more than one attempt
 	 */
-	record Pipelined(int queued, long sent, long accepted, long endToEnd, long heap) {
+	record Pipelined(int queued, long sent, long accepted, long endToEnd, long heap, long retried) {
 
 		double rate() {
 			return this.queued / (this.endToEnd / 1e9);
@@ -120,11 +121,13 @@ final class DeliveryRound {
 			Sent sent = this.jdbc.sql("""
 					select count(*) filter (where status in ('QUEUED', 'SENDING', 'RETRY')),
 					       count(*) filter (where status = 'SENT'),
-					       count(*) filter (where status in ('FAILED', 'SUPPRESSED')), max(sent_at)
+					       count(*) filter (where status in ('FAILED', 'SUPPRESSED')), max(sent_at),
+					       count(*) filter (where attempts > 1)
 					from digest
 					""").query((rs, n) -> {
 				Timestamp last = rs.getTimestamp(4);
-				return new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3), (last != null) ? last.toInstant() : null);
+				return new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3), (last != null) ? last.toInstant() : null,
+						rs.getLong(5));
 			}).single();
 			if (sent.open() == 0 && sent.last() != null) {
 				return sent;
@@ -136,7 +139,9 @@ final class DeliveryRound {
 		}
 	}
 
-	private record Sent(long open, long sent, long failed, Instant last) {
+	// retried: digests that took more than one attempt (the outbox backed off: a
+	// connection refused, a timeout)
+	private record Sent(long open, long sent, long failed, Instant last, long retried) {
 
 	}
 
@@ -175,6 +180,7 @@ final class DeliveryRound {
 	 * @param skipped subscribers with nothing to send
 	 * @param sent digests marked sent
 	 * @param failed digests failed or suppressed
+	 * @param retried digests sent in more than one attempt
 	 * @param accepted messages the sink counted
 	 * @param compose the scheduler run (match and compose)
 	 * @param send from starting the outbox to the last digest marked sent
@@ -188,9 +194,9 @@ final class DeliveryRound {
 	 * @param connecting the raw blast with a connection per message
 	 * @param pipelined the same run again, composing and sending at once
 	 */
-	record Result(int round, String load, int queued, int skipped, long sent, long failed, long accepted, long compose,
-			long send, long endToEnd, Cpu composeCpu, Cpu sendCpu, long heap, int size, int blast, long reused,
-			long connecting, Pipelined pipelined) {
+	record Result(int round, String load, int queued, int skipped, long sent, long failed, long retried, long accepted,
+			long compose, long send, long endToEnd, Cpu composeCpu, Cpu sendCpu, long heap, int size, int blast,
+			long reused, long connecting, Pipelined pipelined) {
 
 		double endToEndRate() {
 			return this.queued / (this.endToEnd / 1e9);
@@ -206,18 +212,20 @@ final class DeliveryRound {
 
 		String line() {
 			return String.format(Locale.ROOT,
-					"round %d (load %s): %,d digests (%,d skipped), %,d marked sent, %,d failed, %,d accepted by the sink; "
+					"round %d (load %s): %,d digests (%,d skipped), %,d marked sent, %,d failed, %,d in more than one attempt, "
+							+ "%,d accepted by the sink; "
 							+ "match+compose %.1f s = %,.0f/s; render+send %.1f s = %,.0f/s; end to end %.1f s = %,.0f/s; "
 							+ "CPU ms per digest (JVM + PostgreSQL + sink): compose %s, send %s; heap high-water %,d MB; "
 							+ "%,d bytes per digest; raw blast %,d in %.1f s = %,.0f/s (a connection per message: %,.0f/s); "
-							+ "ratio %.2f; pipelined (sending while composing): %,d digests, %,d marked sent, %,d accepted, "
+							+ "ratio %.2f; pipelined (sending while composing): %,d digests, %,d marked sent, "
+							+ "%,d in more than one attempt, %,d accepted, "
 							+ "end to end %.1f s = %,.0f/s, heap high-water %,d MB, ratio %.2f",
-					this.round, this.load, this.queued, this.skipped, this.sent, this.failed, this.accepted,
-					this.compose / 1e9, rate(this.compose), this.send / 1e9, rate(this.send), this.endToEnd / 1e9,
-					endToEndRate(), this.composeCpu.perDigest(this.queued, false),
+					this.round, this.load, this.queued, this.skipped, this.sent, this.failed, this.retried,
+					this.accepted, this.compose / 1e9, rate(this.compose), this.send / 1e9, rate(this.send),
+					this.endToEnd / 1e9, endToEndRate(), this.composeCpu.perDigest(this.queued, false),
 					this.sendCpu.perDigest(this.queued, true), this.heap >> 20, this.size, this.blast,
 					this.reused / 1e9, blastRate(), this.blast / (this.connecting / 1e9), endToEndRate() / blastRate(),
-					this.pipelined.queued(), this.pipelined.sent(), this.pipelined.accepted(),
+					this.pipelined.queued(), this.pipelined.sent(), this.pipelined.retried(), this.pipelined.accepted(),
 					this.pipelined.endToEnd() / 1e9, this.pipelined.rate(), this.pipelined.heap() >> 20,
 					this.pipelined.rate() / blastRate());
 		}
