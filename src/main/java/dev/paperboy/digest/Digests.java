@@ -107,12 +107,13 @@ class Digests {
 
 	// Composition
 
-	// The two look-ups of composition below name their ids in the statement rather than
-	// as parameters, so that PostgreSQL plans each with the tables as they are. The same
-	// statement run over and over gets a generic plan: chosen while digest_paper was
-	// empty (a fresh installation, a first run) it stayed a sequential scan while the
-	// page after page of digests filled it, 0.8 s a page at 10,000 subscribers. The ids
-	// are numbers this class formats.
+	// The two look-ups of composition below, and the outbox's look-up of a batch's
+	// papers, name their ids in the statement rather than as parameters, so that
+	// PostgreSQL plans each with the tables as they are. The same statement run over and
+	// over gets a generic plan: made while digest_paper was empty (a fresh installation,
+	// a first run) it stayed a sequential scan while page after page of digests filled
+	// the table, 0.8 s a page at 10,000 subscribers. The ids are numbers this class
+	// formats.
 
 	/** The due time of each subscriber's latest digest. */
 	Map<Long, Instant> previousDue(Collection<Long> subscriberIds) {
@@ -277,10 +278,12 @@ class Digests {
 			return List.of();
 		}
 		Map<Long, List<Composed.Pick>> papers = new HashMap<>();
+		// the ids in the statement, as for composition's look-ups: planned with the table
+		// as it is, not as it was at a fresh installation's first batches
 		this.jdbc.sql("""
 				select digest_id, paper_id, score, reasons from digest_paper
-				where digest_id = any(cast(:ids as bigint[])) order by digest_id, position
-				""").param("ids", array(ids)).query((rs) -> {
+				where digest_id = any(cast('%s' as bigint[])) order by digest_id, position
+				""".formatted(array(ids))).query((rs) -> {
 			papers.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new Composed.Pick(rs.getLong(2), rs.getDouble(3), List.of((String[]) rs.getArray(4).getArray())));
 		});
