@@ -133,6 +133,9 @@ public final class MailBody {
 
 		int line;
 
+		// the length of the line the first break ended, -1 before it
+		int head = -1;
+
 		int longest;
 
 		boolean nul;
@@ -141,6 +144,7 @@ public final class MailBody {
 
 		void scan(byte[] bytes, int from, int to) {
 			int line = this.line;
+			int head = this.head;
 			int longest = this.longest;
 			boolean nul = this.nul;
 			boolean ascii = this.ascii;
@@ -148,6 +152,9 @@ public final class MailBody {
 				byte b = bytes[i];
 				if (b == '\r') {
 					// always followed by its LF
+					if (head < 0) {
+						head = line;
+					}
 					longest = Math.max(longest, line);
 					line = 0;
 					i++;
@@ -159,6 +166,7 @@ public final class MailBody {
 				}
 			}
 			this.line = line;
+			this.head = head;
 			this.longest = longest;
 			this.nul = nul;
 			this.ascii = ascii;

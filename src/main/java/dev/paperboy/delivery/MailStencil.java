@@ -121,7 +121,7 @@ public final class MailStencil {
 		final boolean nul;
 
 		// whether it holds a line break; the octets before the first and after the last;
-		// the longest line between them
+		// the longest line it ends
 		final boolean breaks;
 
 		final int head;
@@ -140,37 +140,14 @@ public final class MailStencil {
 			MimeWriter.utf8(out, text);
 			this.bytes = out.toArray();
 			this.length = this.bytes.length;
-			int first = -1;
-			int last = -1;
-			int line = 0;
-			int longest = 0;
-			boolean nul = false;
-			boolean ascii = true;
-			for (int i = 0; i < this.length; i++) {
-				byte b = this.bytes[i];
-				if (b == '\r') {
-					if (first < 0) {
-						first = i;
-					}
-					else {
-						longest = Math.max(longest, line);
-					}
-					last = i;
-					line = 0;
-					i++;
-				}
-				else {
-					line++;
-					nul |= b == 0;
-					ascii &= b >= 0;
-				}
-			}
-			this.breaks = first >= 0;
-			this.head = this.breaks ? first : this.length;
-			this.tail = this.breaks ? this.length - last - 2 : this.length;
-			this.longest = longest;
-			this.nul = nul;
-			this.ascii = ascii;
+			MailBody.Lines lines = new MailBody.Lines();
+			lines.scan(this.bytes, 0, this.length);
+			this.breaks = lines.head >= 0;
+			this.head = this.breaks ? lines.head : this.length;
+			this.tail = lines.line;
+			this.longest = lines.longest;
+			this.nul = lines.nul;
+			this.ascii = lines.ascii;
 			this.first = text.isEmpty() ? 0 : text.charAt(0);
 			this.last = text.isEmpty() ? 0 : text.charAt(text.length() - 1);
 		}
@@ -307,7 +284,7 @@ public final class MailStencil {
 					return false;
 				}
 			}
-			return value.length() > LINK.length() + 3;
+			return true;
 		}
 
 		@Override
@@ -413,52 +390,72 @@ public final class MailStencil {
 		}
 
 		MailBody.@Nullable Utf8 encode(String[] values, @Nullable Chunk[] chunks, String[] wrapped, int size) {
-			MimeWriter.Bytes out = new MimeWriter.Bytes(Math.max(size, this.length + this.length / 4 + 256));
-			MailBody.Lines lines = new MailBody.Lines();
-			char last = 0;
-			for (int i = 0; i <= this.slots.length; i++) {
-				Chunk literal = this.chunks[i];
-				if (literal.length > 0) {
-					if (Chunk.joins(last, literal.first)) {
-						return null;
-					}
-					out.bytes(literal.bytes, literal.length);
-					lines.add(literal);
-					last = literal.last;
-				}
-				if (i == this.slots.length) {
-					break;
-				}
+			Encoder out = new Encoder(Math.max(size, this.length + this.length / 4 + 256));
+			for (int i = 0; i < this.slots.length; i++) {
 				int slot = this.slots[i];
 				int index = slot & (ESCAPED_BIT - 1);
 				boolean escaped = (slot & ESCAPED_BIT) != 0;
 				Chunk chunk = ((slot & DEFERRED_BIT) == 0 && !escaped) ? chunks[index] : null;
-				if (chunk != null) {
-					if (chunk.length > 0) {
-						if (Chunk.joins(last, chunk.first)) {
-							return null;
-						}
-						out.bytes(chunk.bytes, chunk.length);
-						lines.add(chunk);
-						last = chunk.last;
-					}
-					continue;
-				}
 				String value = ((slot & DEFERRED_BIT) != 0) ? wrapped[index] : values[index];
-				if (escaped) {
-					value = HtmlEscape.escapeHtml4Xml(value);
+				if (!out.add(this.chunks[i])) {
+					return null;
 				}
-				if (!value.isEmpty()) {
-					if (Chunk.joins(last, value.charAt(0))) {
-						return null;
-					}
-					int start = out.length();
-					MimeWriter.utf8(out, value);
-					lines.scan(out.array(), start, out.length());
-					last = value.charAt(value.length() - 1);
+				boolean added = (chunk != null) ? out.add(chunk)
+						: out.add(escaped ? HtmlEscape.escapeHtml4Xml(value) : value);
+				if (!added) {
+					return null;
 				}
 			}
-			return new MailBody.Utf8(out.array(), out.length(), lines.ascii, lines.fits());
+			return out.add(this.chunks[this.slots.length]) ? out.done() : null;
+		}
+
+	}
+
+	/**
+	 * A part's bytes, written a piece at a time, with what its lines are like. A piece
+	 * that would join the previous one (see {@link Chunk#joins}) is refused.
+	 */
+	private static final class Encoder {
+
+		private final MimeWriter.Bytes out;
+
+		private final MailBody.Lines lines = new MailBody.Lines();
+
+		private char last;
+
+		Encoder(int capacity) {
+			this.out = new MimeWriter.Bytes(capacity);
+		}
+
+		boolean add(Chunk chunk) {
+			if (chunk.length == 0) {
+				return true;
+			}
+			if (Chunk.joins(this.last, chunk.first)) {
+				return false;
+			}
+			this.out.bytes(chunk.bytes, chunk.length);
+			this.lines.add(chunk);
+			this.last = chunk.last;
+			return true;
+		}
+
+		boolean add(String value) {
+			if (value.isEmpty()) {
+				return true;
+			}
+			if (Chunk.joins(this.last, value.charAt(0))) {
+				return false;
+			}
+			int start = this.out.length();
+			MimeWriter.utf8(this.out, value);
+			this.lines.scan(this.out.array(), start, this.out.length());
+			this.last = value.charAt(value.length() - 1);
+			return true;
+		}
+
+		MailBody.Utf8 done() {
+			return new MailBody.Utf8(this.out.array(), this.out.length(), this.lines.ascii, this.lines.fits());
 		}
 
 	}

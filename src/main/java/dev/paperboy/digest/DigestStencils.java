@@ -67,15 +67,6 @@ class DigestStencils {
 
 	/**
 	 * @param view a digest
-	 * @return its two parts, as the digest templates render them
-	 */
-	MailTemplates.Rendered render(DigestView view) {
-		MailBody body = body(view, false);
-		return new MailTemplates.Rendered(body.text(), body.html());
-	}
-
-	/**
-	 * @param view a digest
 	 * @param encode whether a digest filled from a stencil should come as the bytes its
 	 * parts go as to a server that takes 8-bit mail, rather than as text
 	 * @return its two parts, as the digest templates render them

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.paperboy.delivery.MailBody;
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.MailTemplatesTestConfiguration;
 import dev.paperboy.papers.Paper;
@@ -43,16 +44,12 @@ class DigestStencilsTests {
 
 	@Test
 	void fillsEveryShapeAsTheTemplatesRenderIt() {
-		this.runner.run((context) -> {
-			MailTemplates templates = context.getBean(MailTemplates.class);
-			DigestStencils stencils = context.getBean(DigestStencils.class);
-			PaperHeadings headings = new PaperHeadings(templates);
-			List<Paper> papers = papers();
+		run(this.runner, (templates, stencils, headings, papers) -> {
 			Random random = new Random(42);
 			for (int n = 0; n < 400; n++) {
 				DigestView view = digest(random, papers, headings);
 				MailTemplates.Rendered expected = templates.render("digest", Map.of("digest", view));
-				assertThat(stencils.render(view)).as("digest %d", n).isEqualTo(expected);
+				assertThat(rendered(stencils, view)).as("digest %d", n).isEqualTo(expected);
 				assertThat(stencils.body(view, true).sameAs(expected.text(), expected.html())).as("digest %d", n)
 					.isTrue();
 			}
@@ -68,15 +65,11 @@ class DigestStencilsTests {
 		String builtIn = Files.readString(Path.of("templates/mail/digest.html"));
 		write("mail/digest.html", builtIn.replace("<th:block th:utext=\"${item.html}\"></th:block>",
 				"<th:block th:utext=\"${item.html}\"></th:block><p th:text=\"${item.authors}\">A, B</p>"));
-		this.runner.withPropertyValues("paperboy.delivery.templates.directory=" + this.directory).run((context) -> {
-			MailTemplates templates = context.getBean(MailTemplates.class);
-			DigestStencils stencils = context.getBean(DigestStencils.class);
-			PaperHeadings headings = new PaperHeadings(templates);
-			List<Paper> papers = papers();
+		run(overriding(), (templates, stencils, headings, papers) -> {
 			Random random = new Random(7);
 			for (int n = 0; n < 20; n++) {
 				DigestView view = digest(random, papers, headings);
-				assertThat(stencils.render(view)).isEqualTo(templates.render("digest", Map.of("digest", view)));
+				assertThat(rendered(stencils, view)).isEqualTo(templates.render("digest", Map.of("digest", view)));
 			}
 			assertThat(stencils.on()).isFalse();
 			assertThat(stencils.stencils()).isZero();
@@ -90,26 +83,45 @@ class DigestStencilsTests {
 		write("mail/digest.txt", builtIn.replace("[(${#mail.wrap('Why: ' + item.why, indent, indent)})]",
 				"[(${#mail.wrap('Why: ' + item.why, indent, indent)})][# th:if=\"${#strings.length(item.why) > 40}\"]"
 						+ " (and more)[/]"));
-		this.runner.withPropertyValues("paperboy.delivery.templates.directory=" + this.directory).run((context) -> {
-			MailTemplates templates = context.getBean(MailTemplates.class);
-			DigestStencils stencils = context.getBean(DigestStencils.class);
-			PaperHeadings headings = new PaperHeadings(templates);
-			List<Paper> papers = papers();
-			assertThat(stencils.render(fixed(papers, headings, "short")))
+		run(overriding(), (templates, stencils, headings, papers) -> {
+			assertThat(rendered(stencils, fixed(papers, headings, "short")))
 				.isEqualTo(templates.render("digest", Map.of("digest", fixed(papers, headings, "short"))));
 			assertThat(stencils.on()).isTrue();
 			DigestView longer = fixed(papers, headings, "a reason well over forty characters long, to be noted");
 			MailTemplates.Rendered full = templates.render("digest", Map.of("digest", longer));
 			int wrong = 0;
 			for (int n = 0; n < DigestStencils.SAMPLE; n++) {
-				if (!stencils.render(longer).equals(full)) {
+				if (!rendered(stencils, longer).equals(full)) {
 					wrong++;
 				}
 			}
 			assertThat(stencils.on()).isFalse();
 			assertThat(wrong).as("filled before the sample caught it").isEqualTo(DigestStencils.SAMPLE - 1);
-			assertThat(stencils.render(longer)).isEqualTo(full);
+			assertThat(rendered(stencils, longer)).isEqualTo(full);
 		});
+	}
+
+	private ApplicationContextRunner overriding() {
+		return this.runner.withPropertyValues("paperboy.delivery.templates.directory=" + this.directory);
+	}
+
+	private static void run(ApplicationContextRunner runner, Check check) {
+		runner.run((context) -> {
+			MailTemplates templates = context.getBean(MailTemplates.class);
+			check.run(templates, context.getBean(DigestStencils.class), new PaperHeadings(templates), papers());
+		});
+	}
+
+	private interface Check {
+
+		void run(MailTemplates templates, DigestStencils stencils, PaperHeadings headings, List<Paper> papers);
+
+	}
+
+	// As text, as previews get it
+	private static MailTemplates.Rendered rendered(DigestStencils stencils, DigestView view) {
+		MailBody body = stencils.body(view, false);
+		return new MailTemplates.Rendered(body.text(), body.html());
 	}
 
 	private static List<Paper> papers() {
