@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,8 +109,9 @@ final class MimeWriter {
 		header(out, "MIME-Version", "1.0");
 		// "=_" cannot occur in quoted-printable text, so no such body line can be a
 		// boundary; a part written as it is would need to hold these random 32 digits.
-		String boundary = "=_pb_" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-				+ Long.toHexString(System.nanoTime());
+		// Always 32 digits: a shorter number would fold the header differently.
+		String boundary = "=_pb_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+				+ HexFormat.of().toHexDigits(System.nanoTime());
 		header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
 		out.ascii("\r\n");
 		part(out, boundary, "text/plain", body.textUtf8(), body, false, eightBit);
