@@ -1,6 +1,14 @@
 /**
- * Operates Paperboy: who may use the admin API (a configured bearer token for now; users
- * and roles come with the console).
+ * Who may use the admin API and pages: the admin bearer token for
+ * {@code /api/v1/admin/**}, HTTP Basic with the same token for {@code /admin/**} in a
+ * browser; everything else is public.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Admin")
+@ApplicationModule(displayName = "Admin")
+@ModuleTables({})
+@NullMarked
 package dev.paperboy.admin;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,14 @@
 /**
- * Sends mail: one component for every message Paperboy sends, and the suppression list no
- * message may cross.
+ * Sends mail: MIME writing, DKIM signing, SMTP sessions and templates for every message
+ * Paperboy sends, the suppression list no message may cross, and the bounces and
+ * complaints (SMTP and provider webhooks) that fill it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Delivery")
+@ApplicationModule(displayName = "Delivery")
+@ModuleTables({ "suppression", "soft_bounce", "bounce_event" })
+@NullMarked
 package dev.paperboy.delivery;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

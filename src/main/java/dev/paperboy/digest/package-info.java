@@ -1,6 +1,13 @@
 /**
- * Digests: when each subscriber's digest is due, what goes into it, and the outbox that
- * sends it exactly once.
+ * Digests: when each subscriber's digest is due, what goes into it, how it reads (mail,
+ * browser, Atom feed), and the outbox that sends it exactly once.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Digests")
+@ApplicationModule(displayName = "Digests")
+@ModuleTables({ "digest_schedule", "digest", "digest_paper" })
+@NullMarked
 package dev.paperboy.digest;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,14 @@
 /**
- * Runs Paperboy with no setup at all: an embedded PostgreSQL kept under {@code ./data/}
- * whenever no datasource is configured.
+ * Runs Paperboy with no setup at all: an embedded PostgreSQL under {@code ./data/}, an
+ * embedded SMTP server with a web mailbox, and generated secrets, wherever nothing else
+ * is configured.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Embedded defaults")
+@ApplicationModule(displayName = "Embedded defaults")
+@ModuleTables({})
+@NullMarked
 package dev.paperboy.embedded;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

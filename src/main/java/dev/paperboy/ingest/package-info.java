@@ -2,5 +2,12 @@
  * Fetches new paper batches from Hugging Face Daily Papers, arXiv and files, records
  * every fetch run, and hands valid records to the paper catalog.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ingest")
+@ApplicationModule(displayName = "Ingest")
+@ModuleTables({ "fetch_run", "fetch_rejection" })
+@NullMarked
 package dev.paperboy.ingest;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

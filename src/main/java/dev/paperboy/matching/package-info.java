@@ -1,6 +1,14 @@
 /**
- * Decides what each subscriber reads. So far: the embedding model and the worker that
- * gives every paper its vector after ingest.
+ * Decides what each subscriber reads: paper and interest vectors from an in-process
+ * model, the matcher's filters, score, reasons and diversity, matching runs over pages of
+ * subscribers, and the admin preview.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Matching")
+@ApplicationModule(displayName = "Matching")
+@ModuleTables({ "profile_embedding" })
+@NullMarked
 package dev.paperboy.matching;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

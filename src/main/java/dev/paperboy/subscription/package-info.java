@@ -1,6 +1,14 @@
 /**
  * Manages subscribers: sign-up with double opt-in, the preference centre behind signed
- * links, one-click unsubscribe, consent records, and the subscriber's data rights.
+ * links, one-click unsubscribe, consent records, liked papers and feedback, and the
+ * subscriber's data rights.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Subscription")
+@ApplicationModule(displayName = "Subscription")
+@ModuleTables({ "subscriber", "consent", "liked_paper", "feedback" })
+@NullMarked
 package dev.paperboy.subscription;
+
+import dev.paperboy.ModuleTables;
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
