@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -36,23 +36,23 @@ import jakarta.mail.internet.InternetHeaders;
  * one recipient, and can stop listening (dropping open connections, as a crashed server
  * does) and start again on the same port.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
 	/** What the server answers to one recipient in one attempt. */
-	enum Answer {
+	public enum Answer {
 
 		ACCEPT, TEMPORARY_ON_RCPT, TEMPORARY_AFTER_DATA, REJECT_ON_RCPT, CLOSING_ON_RCPT
 
 	}
 
 	/** Decides the answer from the recipient and the attempt's number (from 1). */
-	interface Script {
+	public interface Script {
 
 		Answer answer(String recipient, int attempt);
 
 	}
 
-	record Attempt(String recipient, int number, Answer answer, Instant at) {
+	public record Attempt(String recipient, int number, Answer answer, Instant at) {
 
 	}
 
@@ -65,7 +65,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	 * @param at when
 	 * @param mailFrom the MAIL command that began it ("MAIL FROM:<...> BODY=8BITMIME")
 	 */
-	record Received(String messageId, List<String> recipients, byte[] raw, Instant at, String mailFrom) {
+	public record Received(String messageId, List<String> recipients, byte[] raw, Instant at, String mailFrom) {
 
 	}
 
@@ -90,45 +90,45 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private int port;
 
-	static ScriptedSmtpServer start() {
+	public static ScriptedSmtpServer start() {
 		ScriptedSmtpServer server = new ScriptedSmtpServer();
 		server.listen();
 		return server;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	void script(Script script) {
+	public void script(Script script) {
 		this.script = script;
 	}
 
 	/** How long the server takes to answer the end of DATA. */
-	void delay(Duration delay) {
+	public void delay(Duration delay) {
 		this.delay = delay;
 	}
 
 	/** Answers the end of the first DATA to this recipient that much later. */
-	void stall(String recipient, Duration duration) {
+	public void stall(String recipient, Duration duration) {
 		this.stalls.put(recipient, duration);
 	}
 
 	/** Runs after an acceptance has been written to the client. */
-	void afterAccepting(Consumer<Received> listener) {
+	public void afterAccepting(Consumer<Received> listener) {
 		this.afterAccepting = listener;
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
-	List<Attempt> attempts() {
+	public List<Attempt> attempts() {
 		return List.copyOf(this.attempts);
 	}
 
 	/** Forgets the script, the delay and everything recorded. */
-	void reset() {
+	public void reset() {
 		this.script = (recipient, attempt) -> Answer.ACCEPT;
 		this.delay = Duration.ZERO;
 		this.afterAccepting = (message) -> {
@@ -140,7 +140,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/** Listens again, on the same port. */
-	synchronized void listen() {
+	public synchronized void listen() {
 		try {
 			ServerSocket socket = new ServerSocket();
 			// Closed connections wait in TIME_WAIT on this port, and SO_REUSEADDR alone
@@ -162,7 +162,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 	/**
 	 * Stops listening and drops every open connection: clients see the server go away.
 	 */
-	synchronized void stop() {
+	public synchronized void stop() {
 		try {
 			if (this.listener != null) {
 				this.listener.close();

@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.delivery.outbox;
 
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +10,7 @@ class OutboxPacerTests {
 
 	@Test
 	void refusesASlotBeyondTheHourlyBudgetWithoutTakingIt() throws InterruptedException {
-		DigestOutbox.Pacer pacer = new DigestOutbox.Pacer(0, 3);
+		Pacer pacer = new Pacer(0, 3);
 		for (int i = 0; i < 3; i++) {
 			assertThat(pacer.acquire(0)).isTrue();
 		}
@@ -21,14 +21,14 @@ class OutboxPacerTests {
 
 	@Test
 	void spacesMessagesToTheRatePerSecond() throws InterruptedException {
-		DigestOutbox.Pacer pacer = new DigestOutbox.Pacer(20, 0);
+		Pacer pacer = new Pacer(20, 0);
 		long started = System.nanoTime();
 		for (int i = 0; i < 5; i++) {
 			assertThat(pacer.acquire(TimeUnit.SECONDS.toNanos(1))).isTrue();
 		}
 		assertThat(System.nanoTime() - started).as("five slots 50 ms apart")
 			.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(195));
-		assertThat(new DigestOutbox.Pacer(0, 0).delay()).as("no limits, no wait").isZero();
+		assertThat(new Pacer(0, 0).delay()).as("no limits, no wait").isZero();
 	}
 
 }

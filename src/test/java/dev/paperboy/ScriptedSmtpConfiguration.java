@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy;
 
 import dev.paperboy.embedded.LoopbackSmtp;
 
@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * The application's mail sent to a {@link ScriptedSmtpServer} instead of GreenMail.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class ScriptedSmtpConfiguration {
+public class ScriptedSmtpConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ScriptedSmtpServer scriptedSmtpServer() {

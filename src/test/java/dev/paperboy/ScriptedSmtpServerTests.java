@@ -1,8 +1,8 @@
-package dev.paperboy.digest;
+package dev.paperboy;
 
 import java.util.Properties;
 
-import dev.paperboy.digest.ScriptedSmtpServer.Answer;
+import dev.paperboy.ScriptedSmtpServer.Answer;
 import dev.paperboy.embedded.LoopbackSmtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,6 +1,4 @@
-package dev.paperboy.digest;
-
-import dev.paperboy.DatabaseCleaner;
+package dev.paperboy;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
@@ -13,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * this class's SMTP server, counted as this class's mail.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class EmptyOutboxFirst {
+public class EmptyOutboxFirst {
 
 	@Bean
 	SmartLifecycle emptyOutboxFirst(JdbcClient jdbc) {
@@ -37,7 +35,7 @@ class EmptyOutboxFirst {
 				return this.running;
 			}
 
-			// Before DigestOutbox's phase.
+			// Before the outbox workers' phase.
 			@Override
 			public int getPhase() {
 				return Integer.MIN_VALUE;
