@@ -1,7 +1,5 @@
 package dev.paperboy;
 
-import java.util.Properties;
-
 import dev.paperboy.ScriptedSmtpServer.Answer;
 import dev.paperboy.embedded.LoopbackSmtp;
 import jakarta.mail.MessagingException;

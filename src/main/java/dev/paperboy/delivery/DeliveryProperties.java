@@ -206,7 +206,7 @@ public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank Str
 		 * Whether any of the domain, the selector or a key is set (blank counts as
 		 * unset).
 		 */
-		boolean configured() {
+		public boolean configured() {
 			return StringUtils.hasText(this.domain) || StringUtils.hasText(this.selector) || this.privateKeyFile != null
 					|| StringUtils.hasText(this.privateKey);
 		}

@@ -85,7 +85,11 @@ public class Suppressions {
 			.update();
 	}
 
-	String hash(String address) {
+	/**
+	 * @param address an address
+	 * @return its salted hash, as the list keeps it (bounce records keep it too)
+	 */
+	public String hash(String address) {
 		return HexFormat.of()
 			.formatHex(
 					this.mac.get().doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.paperboy.delivery.DeliveryProperties;
-import dev.paperboy.delivery.MailBody;
+import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.papers.Paper;

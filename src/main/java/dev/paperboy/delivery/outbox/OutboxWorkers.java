@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.paperboy.delivery.DeliveryProperties;
 import dev.paperboy.delivery.MailQueue;
-import dev.paperboy.delivery.SmtpSessions;
+import dev.paperboy.delivery.smtp.SmtpSessions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,6 @@ package dev.paperboy.digest.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.delivery.OutgoingMail;

@@ -1,8 +1,9 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
+import dev.paperboy.delivery.OutgoingMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * message with 8-bit parts says so in the envelope
  * ({@code MAIL FROM:<...> BODY=8BITMIME}, RFC 6152).
  */
-final class RawMimeMessage extends SMTPMessage {
+public final class RawMimeMessage extends SMTPMessage {
 
 	private final byte[] raw;
 
@@ -27,7 +28,7 @@ final class RawMimeMessage extends SMTPMessage {
 
 	private final InternetAddress[] to;
 
-	RawMimeMessage(@Nullable Session session, byte[] raw, String from, String to, @Nullable String messageId)
+	public RawMimeMessage(@Nullable Session session, byte[] raw, String from, String to, @Nullable String messageId)
 			throws MessagingException {
 		super(session);
 		this.raw = raw;

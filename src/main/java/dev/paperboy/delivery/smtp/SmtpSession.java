@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.smtp;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -7,6 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.Suppressions;
+import dev.paperboy.delivery.bounce.Bounces;
+import dev.paperboy.delivery.mime.MimeMessages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -34,16 +38,17 @@ public final class SmtpSession implements AutoCloseable {
 
 	private final Transport transport;
 
-	private final Mailer mailer;
+	private final MimeMessages messages;
 
 	private final Suppressions suppressions;
 
 	private final Bounces bounces;
 
-	SmtpSession(Session session, Transport transport, Mailer mailer, Suppressions suppressions, Bounces bounces) {
+	SmtpSession(Session session, Transport transport, MimeMessages messages, Suppressions suppressions,
+			Bounces bounces) {
 		this.session = session;
 		this.transport = transport;
-		this.mailer = mailer;
+		this.messages = messages;
 		this.suppressions = suppressions;
 		this.bounces = bounces;
 	}
@@ -71,7 +76,7 @@ public final class SmtpSession implements AutoCloseable {
 	public Outcome sendUnsuppressed(OutgoingMail mail) {
 		MimeMessage message;
 		try {
-			message = this.mailer.message(this.session, mail, eightBit());
+			message = this.messages.message(this.session, mail, eightBit());
 		}
 		catch (RuntimeException ex) {
 			// Nothing went out: a message that cannot be built (an unusable address, a

@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.smtp;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,12 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.smtp;
 
 import java.util.Collection;
 import java.util.Properties;
 import java.util.Set;
 
+import dev.paperboy.delivery.Suppressions;
+import dev.paperboy.delivery.bounce.Bounces;
+import dev.paperboy.delivery.mime.MimeMessages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -14,29 +17,30 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens SMTP connections for sending many messages over one connection, as the digest
- * outbox does: the same server, credentials, message building, DKIM signing and
- * suppression check as {@link Mailer}, with every Jakarta Mail timeout set.
+ * Opens SMTP connections for sending many messages over one connection, as the outbox
+ * workers do: the same server, credentials, message building, DKIM signing and
+ * suppression check as {@code Mailer}, with every Jakarta Mail timeout set.
  */
 @Service
 public class SmtpSessions {
 
 	private final JavaMailSenderImpl sender;
 
-	private final Mailer mailer;
+	private final MimeMessages messages;
 
 	private final Suppressions suppressions;
 
 	private final Bounces bounces;
 
-	SmtpSessions(ObjectProvider<JavaMailSender> sender, Mailer mailer, Suppressions suppressions, Bounces bounces) {
+	SmtpSessions(ObjectProvider<JavaMailSender> sender, MimeMessages messages, Suppressions suppressions,
+			Bounces bounces) {
 		JavaMailSender configured = sender.getIfAvailable();
 		if (!(configured instanceof JavaMailSenderImpl impl)) {
 			throw new IllegalStateException("No SMTP server is configured: set spring.mail.host (and spring.mail.port, "
 					+ "spring.mail.username, spring.mail.password as needed)");
 		}
 		this.sender = impl;
-		this.mailer = mailer;
+		this.messages = messages;
 		this.suppressions = suppressions;
 		this.bounces = bounces;
 		Properties properties = impl.getJavaMailProperties();
@@ -62,7 +66,7 @@ public class SmtpSessions {
 			.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
 		transport.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
 				this.sender.getPassword());
-		return new SmtpSession(session, transport, this.mailer, this.suppressions, this.bounces);
+		return new SmtpSession(session, transport, this.messages, this.suppressions, this.bounces);
 	}
 
 	/**

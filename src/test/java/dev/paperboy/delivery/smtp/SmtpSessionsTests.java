@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.smtp;
 
 import java.net.Socket;
 import java.util.Map;

@@ -1,18 +1,22 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.smtp;
 
 import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.TestMailConfiguration;
+import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.mime.MimeMessages;
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.Suppressions;
+import dev.paperboy.delivery.bounce.Bounces;
+import dev.paperboy.delivery.dkim.DkimSigner;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,7 @@ class SmtpSessionTests {
 	JavaMailSenderImpl sender;
 
 	@Autowired
-	Mailer mailer;
+	MimeMessages messages;
 
 	@Autowired
 	Suppressions suppressions;
@@ -45,14 +49,12 @@ class SmtpSessionTests {
 				"papers@paperboy.test") {
 
 			@Override
-			byte[] sign(byte[] message) {
+			public byte[] sign(byte[] message) {
 				throw new MailPreparationException("Cannot sign the message: the key is gone");
 			}
 
 		};
-		Mailer unsignable = new Mailer(
-				new StaticListableBeanFactory(Map.of("mailSender", this.sender)).getBeanProvider(JavaMailSender.class),
-				this.suppressions, this.properties, broken);
+		MimeMessages unsignable = new MimeMessages(this.properties, broken);
 		Session session = this.sender.getSession();
 		Transport transport = session.getTransport("smtp");
 		transport.connect(this.sender.getHost(), this.sender.getPort(), null, null);
@@ -65,7 +67,7 @@ class SmtpSessionTests {
 			assertThat(failing.isConnected()).isTrue();
 			assertThat(TestMailConfiguration.mail().getReceivedMessages()).hasSize(before);
 
-			SmtpSession working = new SmtpSession(session, transport, this.mailer, this.suppressions, this.bounces);
+			SmtpSession working = new SmtpSession(session, transport, this.messages, this.suppressions, this.bounces);
 			assertThat(working.send(mail("built@session.example.org", "built-1@paperboy.test")).status())
 				.isEqualTo(SmtpSession.Outcome.Status.SENT);
 			assertThat(TestMailConfiguration.mail().getReceivedMessages()).hasSize(before + 1);

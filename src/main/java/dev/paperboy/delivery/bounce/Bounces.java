@@ -1,7 +1,9 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.bounce;
 
 import java.util.regex.Pattern;
 
+import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.Suppressions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

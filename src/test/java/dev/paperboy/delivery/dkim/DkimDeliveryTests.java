@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,6 +7,10 @@ import java.util.Map;
 
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.TestMailConfiguration;
+import dev.paperboy.delivery.Mailer;
+import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.mime.MimeMessages;
+import dev.paperboy.delivery.smtp.SmtpSession;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.james.jdkim.api.SignatureRecord;
@@ -17,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static dev.paperboy.delivery.DkimFixtures.bytes;
-import static dev.paperboy.delivery.DkimFixtures.text;
-import static dev.paperboy.delivery.DkimFixtures.verify;
+import static dev.paperboy.delivery.dkim.DkimFixtures.bytes;
+import static dev.paperboy.delivery.dkim.DkimFixtures.text;
+import static dev.paperboy.delivery.dkim.DkimFixtures.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +39,9 @@ class DkimDeliveryTests {
 
 	@Autowired
 	Mailer mailer;
+
+	@Autowired
+	MimeMessages messages;
 
 	@DynamicPropertySource
 	static void dkim(DynamicPropertyRegistry properties) {
@@ -75,7 +82,7 @@ class DkimDeliveryTests {
 		OutgoingMail mail = new OutgoingMail(GRACE, "Gedächtnis", "Über Aufmerksamkeit", "<p>Über</p>", Map.of(),
 				"dkim-8bit@paperboy.test");
 		// as an SmtpSession asks for it when the server announced 8BITMIME
-		MimeMessage message = this.mailer.message(null, mail, true);
+		MimeMessage message = this.messages.message(null, mail, true);
 		byte[] raw = bytes(message);
 		assertThat(text(raw)).contains("Content-Transfer-Encoding: quoted-printable")
 			.doesNotContain("Content-Transfer-Encoding: 8bit");

@@ -1,11 +1,14 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import dev.paperboy.delivery.MailTemplates;
 import org.jspecify.annotations.Nullable;
 import org.unbescape.html.HtmlEscape;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A message rendered once for many recipients: the output of its two templates with slots
@@ -22,6 +25,8 @@ import org.unbescape.html.HtmlEscape;
  * comparison) the stencil cannot reproduce: the caller compares a stencil's output with a
  * full rendering before relying on it.
  */
+// Part of delivery's named interface "mime": digest renders its emails with it.
+@NamedInterface("mime")
 public final class MailStencil {
 
 	private static final char SLOT = '\uE000';
@@ -110,6 +115,7 @@ public final class MailStencil {
 	 * A text encoded once as it goes on the wire (UTF-8, CRLF line ends), with what its
 	 * lines are like, to be copied into many messages.
 	 */
+	@NamedInterface("mime")
 	public static final class Chunk {
 
 		final byte[] bytes;
@@ -174,6 +180,7 @@ public final class MailStencil {
 	/**
 	 * The markers a stencil's variables hold instead of a recipient's values.
 	 */
+	@NamedInterface("mime")
 	public static final class Slots {
 
 		/**
@@ -211,6 +218,7 @@ public final class MailStencil {
 	}
 
 	/** Thrown when templates do with a marker what a stencil cannot reproduce. */
+	@NamedInterface("mime")
 	public static final class NotStencilable extends RuntimeException {
 
 		NotStencilable(String message) {
@@ -219,7 +227,7 @@ public final class MailStencil {
 
 	}
 
-	static MailStencil of(MailTemplates.Rendered rendered, Recording recording, Slots slots) {
+	public static MailStencil of(MailTemplates.Rendered rendered, Recording recording, Slots slots) {
 		Deferred[] deferred = new Deferred[recording.deferred.size()];
 		for (int i = 0; i < deferred.length; i++) {
 			String[] wrap = recording.deferred.get(i);
@@ -231,7 +239,7 @@ public final class MailStencil {
 				Part.parse(rendered.html(), slots, deferred.length), deferred, slots.count);
 	}
 
-	static Recording record() {
+	public static Recording record() {
 		Recording recording = new Recording();
 		RECORDING.set(recording);
 		return recording;
@@ -249,7 +257,7 @@ public final class MailStencil {
 	}
 
 	/** What {@code #mail} saw while a stencil rendered. */
-	static final class Recording implements AutoCloseable {
+	public static final class Recording implements AutoCloseable {
 
 		private final List<String[]> deferred = new ArrayList<>();
 

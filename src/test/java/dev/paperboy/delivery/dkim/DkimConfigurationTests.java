@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 
+import dev.paperboy.delivery.DeliveryProperties;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static dev.paperboy.delivery.DkimFixtures.DOMAIN;
-import static dev.paperboy.delivery.DkimFixtures.KEY;
-import static dev.paperboy.delivery.DkimFixtures.SELECTOR;
-import static dev.paperboy.delivery.DkimFixtures.SIGNED_HEADERS;
-import static dev.paperboy.delivery.DkimFixtures.bytes;
-import static dev.paperboy.delivery.DkimFixtures.pem;
-import static dev.paperboy.delivery.DkimFixtures.verify;
+import static dev.paperboy.delivery.dkim.DkimFixtures.DOMAIN;
+import static dev.paperboy.delivery.dkim.DkimFixtures.KEY;
+import static dev.paperboy.delivery.dkim.DkimFixtures.SELECTOR;
+import static dev.paperboy.delivery.dkim.DkimFixtures.SIGNED_HEADERS;
+import static dev.paperboy.delivery.dkim.DkimFixtures.bytes;
+import static dev.paperboy.delivery.dkim.DkimFixtures.pem;
+import static dev.paperboy.delivery.dkim.DkimFixtures.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 

@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
+import dev.paperboy.delivery.DeliveryProperties;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

@@ -1,16 +1,18 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.mime.RawMimeMessage;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.Test;
 
-import static dev.paperboy.delivery.DkimFixtures.bytes;
-import static dev.paperboy.delivery.DkimFixtures.text;
-import static dev.paperboy.delivery.DkimFixtures.verify;
+import static dev.paperboy.delivery.dkim.DkimFixtures.bytes;
+import static dev.paperboy.delivery.dkim.DkimFixtures.text;
+import static dev.paperboy.delivery.dkim.DkimFixtures.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.paperboy.delivery.DeliveryProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,14 @@ public class DkimSigner {
 		this(properties.dkim(), properties.from());
 	}
 
-	DkimSigner(DeliveryProperties.Dkim settings, String from) {
+	public DkimSigner(DeliveryProperties.Dkim settings, String from) {
 		this.signature = settings.configured() ? signature(settings, from) : null;
 	}
 
 	/**
 	 * @return whether messages are signed
 	 */
-	boolean signs() {
+	public boolean signs() {
 		return this.signature != null;
 	}
 
@@ -55,7 +56,7 @@ public class DkimSigner {
 	 * configured
 	 * @throws MailPreparationException when the message cannot be signed
 	 */
-	byte[] sign(byte[] message) {
+	public byte[] sign(byte[] message) {
 		if (this.signature == null) {
 			return message;
 		}

@@ -1,7 +1,8 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.templates;
 
 import java.util.Set;
 
+import dev.paperboy.delivery.mime.MailText;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;

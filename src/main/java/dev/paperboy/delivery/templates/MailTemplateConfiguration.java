@@ -1,9 +1,10 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.templates;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import dev.paperboy.delivery.DeliveryProperties;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * when a directory is configured; and {@code #mail}, the mail templates' helpers.
  */
 @Configuration(proxyBeanMethods = false)
-class MailTemplateConfiguration {
+public class MailTemplateConfiguration {
 
 	@Bean
 	SpringResourceTemplateResolver textMailTemplateResolver() {

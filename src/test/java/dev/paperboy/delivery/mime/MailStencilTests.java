@@ -1,7 +1,8 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import java.util.Random;
 
+import dev.paperboy.delivery.MailTemplates;
 import org.junit.jupiter.api.Test;
 import org.unbescape.html.HtmlEscape;
 

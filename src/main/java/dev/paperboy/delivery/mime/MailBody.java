@@ -1,9 +1,11 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A message's two parts, plain text and HTML: as text, or already as the UTF-8 bytes they
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * encoding them again. The text of encoded parts is decoded only when asked for
  * (quoted-printable, a preview), with CRLF line ends.
  */
+// Part of delivery's named interface "mime": digest renders its emails with it.
+@NamedInterface("mime")
 public final class MailBody {
 
 	private final @Nullable String text;

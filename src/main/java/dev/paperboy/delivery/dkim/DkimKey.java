@@ -1,4 +1,4 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.dkim;
 
 import java.io.IOException;
 import java.nio.file.Path;

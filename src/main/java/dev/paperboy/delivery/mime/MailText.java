@@ -1,14 +1,18 @@
-package dev.paperboy.delivery;
+package dev.paperboy.delivery.mime;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What mail templates need beyond Thymeleaf's own helpers, as {@code #mail} in every
  * template: plain text wrapped for a 72-column reader, multi-line values as lines, and a
  * check that a link is a web link before it becomes an {@code href}.
  */
+// Part of delivery's named interface "mime": digest renders its emails with it.
+@NamedInterface("mime")
 public final class MailText {
 
 	/** The widest line of a plain text part, links aside. */
