@@ -2,8 +2,9 @@
 -- sent by the same workers as the digests and the same way: QUEUED -> SENDING -> sent, or
 -- RETRY (at next_attempt_at), FAILED, SUPPRESSED. A row left SENDING past lease_until is sent
 -- again, with the same Message-ID (derived from the row's id). The email is rendered from its
--- templates when it is sent; a sent one's row is deleted, and an ended one's variables (which
--- hold signed links) are cleared, so nothing waits here longer than it must.
+-- templates when it is sent; a sent one's row is deleted, an ended one's variables (which hold
+-- signed links) are cleared, and suppressing an address (erasure, a bounce) deletes its rows, so
+-- nothing waits here longer than it must.
 create table mail_message (
     id               bigint      generated always as identity primary key,
     recipient        text        not null,

@@ -74,7 +74,8 @@ public class Suppressions {
 	}
 
 	/**
-	 * Suppresses an address; suppressing it again changes nothing.
+	 * Suppresses an address, and drops the one-off emails queued for it; suppressing it
+	 * again changes nothing.
 	 * @param address the address
 	 * @param reason why (erased, hard bounce, complaint, ...)
 	 */
@@ -82,6 +83,12 @@ public class Suppressions {
 		this.jdbc.sql("insert into suppression (address_hash, reason) values (:hash, :reason) on conflict do nothing")
 			.param("hash", hash(address))
 			.param("reason", reason)
+			.update();
+		// Nor is anything kept for it in the one-off queue (an erased subscriber's
+		// confirmation, say). No index: the table holds only emails not yet sent and
+		// those that ended unsent, few rows.
+		this.jdbc.sql("delete from mail_message where lower(recipient) = lower(:address)")
+			.param("address", address.strip())
 			.update();
 	}
 

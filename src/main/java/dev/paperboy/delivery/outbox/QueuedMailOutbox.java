@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -64,19 +65,27 @@ class QueuedMailOutbox implements MailOutbox {
 	}
 
 	private void sendSoon(long id) {
-		this.executor.execute(() -> {
-			if (!this.workers.isRunning()) {
-				return;
-			}
-			try {
-				long claimed = System.nanoTime();
-				this.workers.send(this.messages, this.messages.claim(List.of(id), this.properties.lease()), claimed);
-			}
-			catch (RuntimeException ex) {
-				// A worker sends it later.
-				log.warn("Email {} not sent at once: {}", id, ex.toString());
-			}
-		});
+		try {
+			this.executor.execute(() -> send(id));
+		}
+		catch (TaskRejectedException ex) {
+			// The executor is saturated or shutting down: a worker sends it later.
+			log.debug("Email {} left to the workers: {}", id, ex.toString());
+		}
+	}
+
+	private void send(long id) {
+		if (!this.workers.isRunning()) {
+			return;
+		}
+		try {
+			long claimed = System.nanoTime();
+			this.workers.send(this.messages, this.messages.claim(List.of(id), this.properties.lease()), claimed);
+		}
+		catch (RuntimeException ex) {
+			// A worker sends it later.
+			log.warn("Email {} not sent at once: {}", id, ex.toString());
+		}
 	}
 
 }
