@@ -19,6 +19,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('digest') is not null then
 			        truncate digest_schedule, digest, digest_paper restart identity;
 			    end if;
+			    if to_regclass('mail_message') is not null then
+			        truncate mail_message restart identity;
+			    end if;
 			    if to_regclass('subscriber') is not null then
 			        truncate subscriber, consent, suppression restart identity cascade;
 			    end if;

@@ -33,13 +33,40 @@ import jakarta.validation.constraints.Size;
  * webhooks that report them
  * @param dkim DKIM signing of outgoing mail, off unless configured
  * @param templates where operators put their own mail templates
+ * @param outbox the workers that send every queued message (digests, confirmations)
  */
 @ConfigurationProperties("paperboy.delivery")
 @Validated
 public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank String from,
 		@DefaultValue("Paperboy") @NotBlank String fromName, @Nullable @Email String replyTo,
 		@NotBlank @Size(min = 16) String suppressionSalt, @DefaultValue @Valid BounceSettings bounces,
-		@DefaultValue @Valid Dkim dkim, @DefaultValue Templates templates) {
+		@DefaultValue @Valid Dkim dkim, @DefaultValue Templates templates, @DefaultValue @Valid Outbox outbox) {
+
+	/**
+	 * The outbox workers, which send digests and one-off emails (confirmations) alike.
+	 *
+	 * @param workers sending threads per instance, each with its own SMTP connection (0:
+	 * this instance's workers send nothing; a one-off email it queues is still tried once
+	 * right after its transaction commits)
+	 * @param batchSize messages a worker claims at once and sends over one connection
+	 * @param lease how long a claimed message is left to its worker; after that another
+	 * worker sends it again, with the same Message-ID
+	 * @param maxAttempts attempts before a message that keeps failing temporarily is
+	 * given up
+	 * @param initialBackoff the wait after the first temporary failure; it doubles with
+	 * each attempt, with jitter
+	 * @param maxBackoff the longest wait between two attempts
+	 * @param ratePerSecond messages per second per instance at most (0: no limit)
+	 * @param ratePerHour messages per hour per instance at most (0: no limit)
+	 * @param idle how long a worker waits when there is nothing to send
+	 */
+	public record Outbox(@DefaultValue("2") @Min(0) @Max(64) int workers,
+			@DefaultValue("50") @Min(1) @Max(1000) int batchSize, @DefaultValue("5m") Duration lease,
+			@DefaultValue("12") @Min(1) int maxAttempts, @DefaultValue("1m") Duration initialBackoff,
+			@DefaultValue("1h") Duration maxBackoff, @DefaultValue("0") @Min(0) double ratePerSecond,
+			@DefaultValue("0") @Min(0) long ratePerHour, @DefaultValue("2s") Duration idle) {
+
+	}
 
 	/**
 	 * Mail templates that replace the built-in ones without a rebuild.
@@ -56,7 +83,7 @@ public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank Str
 	public String toString() {
 		return "DeliveryProperties[from=" + this.from + ", fromName=" + this.fromName + ", replyTo=" + this.replyTo
 				+ ", suppressionSalt=(secret), bounces=" + this.bounces + ", dkim=" + this.dkim + ", templates="
-				+ this.templates + "]";
+				+ this.templates + ", outbox=" + this.outbox + "]";
 	}
 
 	/**
@@ -179,7 +206,7 @@ public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank Str
 		 * Whether any of the domain, the selector or a key is set (blank counts as
 		 * unset).
 		 */
-		boolean configured() {
+		public boolean configured() {
 			return StringUtils.hasText(this.domain) || StringUtils.hasText(this.selector) || this.privateKeyFile != null
 					|| StringUtils.hasText(this.privateKey);
 		}

@@ -2,6 +2,7 @@ package dev.paperboy.delivery;
 
 import java.util.Map;
 
+import dev.paperboy.delivery.mime.MailBody;
 import org.jspecify.annotations.Nullable;
 
 /**

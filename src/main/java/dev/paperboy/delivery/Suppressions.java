@@ -74,7 +74,8 @@ public class Suppressions {
 	}
 
 	/**
-	 * Suppresses an address; suppressing it again changes nothing.
+	 * Suppresses an address, and drops the one-off emails queued for it; suppressing it
+	 * again changes nothing.
 	 * @param address the address
 	 * @param reason why (erased, hard bounce, complaint, ...)
 	 */
@@ -83,9 +84,19 @@ public class Suppressions {
 			.param("hash", hash(address))
 			.param("reason", reason)
 			.update();
+		// Nor is anything kept for it in the one-off queue (an erased subscriber's
+		// confirmation, say). No index: the table holds only emails not yet sent and
+		// those that ended unsent, few rows.
+		this.jdbc.sql("delete from mail_message where lower(recipient) = lower(:address)")
+			.param("address", address.strip())
+			.update();
 	}
 
-	String hash(String address) {
+	/**
+	 * @param address an address
+	 * @return its salted hash, as the list keeps it (bounce records keep it too)
+	 */
+	public String hash(String address) {
 		return HexFormat.of()
 			.formatHex(
 					this.mac.get().doFinal(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));

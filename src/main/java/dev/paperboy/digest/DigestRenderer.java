@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.paperboy.delivery.DeliveryProperties;
-import dev.paperboy.delivery.MailBody;
+import dev.paperboy.delivery.mime.MailBody;
+import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.papers.Paper;
 import dev.paperboy.papers.PaperCandidates;
@@ -51,7 +52,7 @@ class DigestRenderer {
 	private final DigestView.Sender sender;
 
 	DigestRenderer(DigestStencils stencils, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
-			DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
+			MailOutbox outbox, DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
 		this.stencils = stencils;
 		this.headings = headings;
 		this.tokens = tokens;
@@ -59,23 +60,12 @@ class DigestRenderer {
 		this.delivery = delivery;
 		this.properties = properties;
 		this.papers = papers;
-		this.installation = installation(delivery.suppressionSalt());
+		this.installation = outbox.installation();
 		this.listIdHeader = listName() + " <" + listId() + ">";
 		String siteUrl = site.publicUrl().toString();
 		this.sender = new DigestView.Sender(delivery.fromName(), siteUrl,
 				properties.postalAddress().replace("\\n", "\n"), "You get this email because you subscribed to "
 						+ delivery.fromName() + " at " + siteUrl + " and confirmed your address.");
-	}
-
-	private static String installation(String secret) {
-		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(("paperboy message ids\u0000" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(digest, 0, 6);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -100,7 +100,7 @@ public class DigestService {
 	 * @param limit at most this many, newest first
 	 * @return the deliveries
 	 */
-	public List<Map<String, Object>> deliveries(@Nullable String status, @Nullable Long subscriberId, int limit) {
+	public List<Map<String, Object>> deliveries(@Nullable DigestStatus status, @Nullable Long subscriberId, int limit) {
 		return this.digests.list(status, subscriberId, limit);
 	}
 

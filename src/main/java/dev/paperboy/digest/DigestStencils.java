@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.paperboy.delivery.MailBody;
-import dev.paperboy.delivery.MailStencil;
+import dev.paperboy.delivery.mime.MailBody;
+import dev.paperboy.delivery.mime.MailStencil;
 import dev.paperboy.delivery.MailTemplates;
-import dev.paperboy.delivery.MailText;
+import dev.paperboy.delivery.mime.MailText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.paperboy.delivery.MailQueue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,7 +160,8 @@ class Digests {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Composed digest : digests) {
 			rows.add(Map.of("subscriber_id", digest.subscriberId(), "period", digest.period(), "due_at",
-					digest.dueAt().toString(), "status", digest.papers().isEmpty() ? "SKIPPED" : "QUEUED", "trending",
+					digest.dueAt().toString(), "status",
+					(digest.papers().isEmpty() ? DigestStatus.SKIPPED : DigestStatus.QUEUED).name(), "trending",
 					digest.trending()));
 		}
 		this.jdbc.sql("""
@@ -226,7 +228,8 @@ class Digests {
 				}
 			}
 			if (!emptied.isEmpty()) {
-				this.jdbc.sql("update digest set status = 'SKIPPED' where id = any(cast(:ids as bigint[]))")
+				this.jdbc.sql("update digest set status = :status where id = any(cast(:ids as bigint[]))")
+					.param("status", DigestStatus.SKIPPED.name())
 					.param("ids", array(emptied))
 					.update();
 			}
@@ -234,43 +237,75 @@ class Digests {
 		return ids;
 	}
 
-	// The outbox. Each claim sets its own lease_until, which then says whether a digest
-	// is still the claiming worker's: every later write names it, so a worker whose lease
-	// ran out (a stalled send, a long pause) cannot undo what the worker that claimed the
-	// digest since has done.
+	// The outbox, which delivery's workers send through DigestQueue. Each claim sets its
+	// own lease_until, which then says whether a digest is still the claiming worker's:
+	// every later write names it, so a worker whose lease ran out (a stalled send, a long
+	// pause) cannot undo what the worker that claimed the digest since has done. The
+	// statuses the partial indexes name are in the statements' text, for the planner to
+	// match the indexes' predicates.
+
+	// digest_ready_idx
+	private static final String CLAIM = """
+			update digest d set status = %s, lease_until = now() + cast(:lease as interval),
+			    attempts = d.attempts + 1
+			from (select id from digest where status in (%s, %s) and next_attempt_at <= now()
+			      order by next_attempt_at, id limit :limit for update skip locked) ready
+			where d.id = ready.id
+			returning d.id, d.lease_until
+			""".formatted(DigestStatus.SENDING.sql(), DigestStatus.QUEUED.sql(), DigestStatus.RETRY.sql());
+
+	// digest_lease_idx
+	private static final String CLAIM_EXPIRED = """
+			update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1
+			from (select id from digest where status = %s and lease_until < now()
+			      order by lease_until, id limit :limit for update skip locked) expired
+			where d.id = expired.id
+			returning d.id, d.lease_until
+			""".formatted(DigestStatus.SENDING.sql());
+
+	// the primary key, for this and the writes below
+	private static final String SENT = """
+			update digest set status = %s, sent_at = now(), lease_until = null, last_error = null
+			where id = :id and status = %s and lease_until = :lease
+			""".formatted(DigestStatus.SENT.sql(), DigestStatus.SENDING.sql());
+
+	private static final String RETRY = """
+			update digest set status = %s, next_attempt_at = :at, lease_until = null, last_error = :error
+			where id = :id and status = %s and lease_until = :lease
+			""".formatted(DigestStatus.RETRY.sql(), DigestStatus.SENDING.sql());
+
+	private static final String END = """
+			update digest set status = :status, lease_until = null, last_error = :error
+			where id = :id and status = %s and lease_until = :lease
+			""".formatted(DigestStatus.SENDING.sql());
+
+	private static final String RELEASE = """
+			update digest set status = case when attempts > 1 then %s else %s end,
+			    attempts = greatest(attempts - 1, 0), lease_until = null, next_attempt_at = :at
+			where id = any(cast(:ids as bigint[])) and status = %s and lease_until = :lease
+			""".formatted(DigestStatus.RETRY.sql(), DigestStatus.QUEUED.sql(), DigestStatus.SENDING.sql());
 
 	/** Claims digests ready to send: queued, or due for a retry. */
-	Claim claim(int limit, Duration lease) {
-		return claimed(this.jdbc.sql("""
-				update digest d set status = 'SENDING', lease_until = now() + cast(:lease as interval),
-				    attempts = d.attempts + 1
-				from (select id from digest where status in ('QUEUED', 'RETRY') and next_attempt_at <= now()
-				      order by next_attempt_at, id limit :limit for update skip locked) ready
-				where d.id = ready.id
-				returning d.id, d.lease_until
-				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
+	MailQueue.Claim claim(int limit, Duration lease) {
+		return claimed(this.jdbc.sql(CLAIM).param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
 	}
 
 	/**
 	 * Claims digests whose worker's lease ran out (the worker died, or lost its
 	 * database): they are sent again, with the same Message-ID.
 	 */
-	Claim claimExpired(int limit, Duration lease) {
-		return claimed(this.jdbc.sql("""
-				update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1
-				from (select id from digest where status = 'SENDING' and lease_until < now()
-				      order by lease_until, id limit :limit for update skip locked) expired
-				where d.id = expired.id
-				returning d.id, d.lease_until
-				""").param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
+	MailQueue.Claim claimExpired(int limit, Duration lease) {
+		return claimed(
+				this.jdbc.sql(CLAIM_EXPIRED).param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
 	}
 
 	// One statement gives all its rows the same lease: now() is its transaction's start.
-	private static Claim claimed(JdbcClient.StatementSpec claim) {
+	private static MailQueue.Claim claimed(JdbcClient.StatementSpec claim) {
 		List<Map.Entry<Long, Instant>> rows = claim
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.list();
-		return new Claim(rows.stream().map(Map.Entry::getKey).toList(), rows.isEmpty() ? null : rows.get(0).getValue());
+		return new MailQueue.Claim(rows.stream().map(Map.Entry::getKey).toList(),
+				rows.isEmpty() ? null : rows.get(0).getValue());
 	}
 
 	List<Outgoing> outgoing(Collection<Long> ids) {
@@ -299,17 +334,11 @@ class Digests {
 	}
 
 	void sent(long id, Instant lease) {
-		this.jdbc.sql("""
-				update digest set status = 'SENT', sent_at = now(), lease_until = null, last_error = null
-				where id = :id and status = 'SENDING' and lease_until = :lease
-				""").param("id", id).param("lease", Timestamp.from(lease)).update();
+		this.jdbc.sql(SENT).param("id", id).param("lease", Timestamp.from(lease)).update();
 	}
 
 	void retry(long id, Instant lease, Instant at, String error) {
-		this.jdbc.sql("""
-				update digest set status = 'RETRY', next_attempt_at = :at, lease_until = null, last_error = :error
-				where id = :id and status = 'SENDING' and lease_until = :lease
-				""")
+		this.jdbc.sql(RETRY)
 			.param("id", id)
 			.param("lease", Timestamp.from(lease))
 			.param("at", Timestamp.from(at))
@@ -317,14 +346,11 @@ class Digests {
 			.update();
 	}
 
-	void end(long id, Instant lease, String status, @Nullable String error) {
-		this.jdbc.sql("""
-				update digest set status = :status, lease_until = null, last_error = :error
-				where id = :id and status = 'SENDING' and lease_until = :lease
-				""")
+	void end(long id, Instant lease, DigestStatus status, @Nullable String error) {
+		this.jdbc.sql(END)
 			.param("id", id)
 			.param("lease", Timestamp.from(lease))
-			.param("status", status)
+			.param("status", status.name())
 			.param("error", error)
 			.update();
 	}
@@ -332,11 +358,7 @@ class Digests {
 	/** Gives claimed digests back without counting the attempt (shutdown, SMTP away). */
 	void release(Collection<Long> ids, Instant lease, Instant at) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("""
-					update digest set status = case when attempts > 1 then 'RETRY' else 'QUEUED' end,
-					    attempts = greatest(attempts - 1, 0), lease_until = null, next_attempt_at = :at
-					where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_until = :lease
-					""")
+			this.jdbc.sql(RELEASE)
 				.param("ids", array(ids))
 				.param("lease", Timestamp.from(lease))
 				.param("at", Timestamp.from(at))
@@ -346,7 +368,7 @@ class Digests {
 
 	// Operations
 
-	List<Map<String, Object>> list(@Nullable String status, @Nullable Long subscriberId, int limit) {
+	List<Map<String, Object>> list(@Nullable DigestStatus status, @Nullable Long subscriberId, int limit) {
 		return this.jdbc.sql("""
 				select id, subscriber_id, period, due_at, status, trending, attempts, next_attempt_at, sent_at,
 				       last_error, created_at, (select count(*) from digest_paper p where p.digest_id = d.id) as papers
@@ -355,7 +377,7 @@ class Digests {
 				  and (cast(:subscriber as bigint) is null or subscriber_id = :subscriber)
 				order by id desc limit :limit
 				""")
-			.param("status", status)
+			.param("status", (status != null) ? status.name() : null)
 			.param("subscriber", subscriberId)
 			.param("limit", limit)
 			.query()
@@ -363,10 +385,11 @@ class Digests {
 	}
 
 	int retryFailed(@Nullable Long id) {
+		// digest_failed_idx, whose predicate the statement's text names
 		return this.jdbc.sql("""
-				update digest set status = 'RETRY', next_attempt_at = now(), attempts = 0, last_error = null
-				where status = 'FAILED' and (cast(:id as bigint) is null or id = :id)
-				""").param("id", id).update();
+				update digest set status = %s, next_attempt_at = now(), attempts = 0, last_error = null
+				where status = %s and (cast(:id as bigint) is null or id = :id)
+				""".formatted(DigestStatus.RETRY.sql(), DigestStatus.FAILED.sql())).param("id", id).update();
 	}
 
 	Map<String, Long> counts() {
@@ -379,8 +402,13 @@ class Digests {
 
 	List<Outgoing> sentTo(long subscriberId, int limit) {
 		List<Long> ids = this.jdbc.sql("""
-				select id from digest where subscriber_id = :id and status = 'SENT' order by due_at desc limit :limit
-				""").param("id", subscriberId).param("limit", limit).query(Long.class).list();
+				select id from digest where subscriber_id = :id and status = :sent order by due_at desc limit :limit
+				""")
+			.param("id", subscriberId)
+			.param("sent", DigestStatus.SENT.name())
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 		return outgoing(ids);
 	}
 
@@ -407,17 +435,6 @@ class Digests {
 			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
 		}
 		return literal.append('}').toString();
-	}
-
-	/**
-	 * Digests claimed by a worker.
-	 *
-	 * @param ids the digests
-	 * @param leaseUntil their lease, which is the claim's own (null when none was
-	 * claimed)
-	 */
-	record Claim(List<Long> ids, @Nullable Instant leaseUntil) {
-
 	}
 
 	/**

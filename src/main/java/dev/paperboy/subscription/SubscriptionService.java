@@ -8,15 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.paperboy.delivery.Mailer;
-import dev.paperboy.delivery.MailTemplates;
-import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.Suppressions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * A sign-up answers the same way whatever the address's state (new, pending, active,
- * unsubscribed, suppressed) and sends its email in the background, so neither the answer
- * nor its timing tells anything about the address. At most one email per address goes out
- * per {@code confirmation-interval}.
+ * unsubscribed, suppressed) and only queues its email, in its transaction, for delivery's
+ * outbox to send (and retry), so neither the answer nor its timing tells anything about
+ * the address. At most one email per address goes out per {@code confirmation-interval}.
  */
 @Service
 public class SubscriptionService {
@@ -36,15 +30,11 @@ public class SubscriptionService {
 	static final String AGREED_SIGN_UP = "receive personalized research paper digests by email at the chosen cadence; "
 			+ "unsubscribe at any time through the link in every email";
 
-	private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
-
 	private final Subscribers subscribers;
 
 	private final Tokens tokens;
 
-	private final Mailer mailer;
-
-	private final MailTemplates templates;
+	private final MailOutbox outbox;
 
 	private final Suppressions suppressions;
 
@@ -52,19 +42,14 @@ public class SubscriptionService {
 
 	private final TransactionTemplate transactions;
 
-	private final TaskExecutor executor;
-
-	SubscriptionService(Subscribers subscribers, Tokens tokens, Mailer mailer, MailTemplates templates,
-			Suppressions suppressions, SubscriptionProperties properties, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+	SubscriptionService(Subscribers subscribers, Tokens tokens, MailOutbox outbox, Suppressions suppressions,
+			SubscriptionProperties properties, TransactionTemplate transactions) {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
-		this.mailer = mailer;
-		this.templates = templates;
+		this.outbox = outbox;
 		this.suppressions = suppressions;
 		this.properties = properties;
 		this.transactions = transactions;
-		this.executor = executor;
 	}
 
 	/**
@@ -78,7 +63,7 @@ public class SubscriptionService {
 		if (this.suppressions.isSuppressed(email.value())) {
 			return;
 		}
-		Optional<Runnable> mail = this.transactions.execute((status) -> {
+		this.transactions.executeWithoutResult((status) -> {
 			Optional<Subscriber> existing = this.subscribers.lockByEmail(email);
 			long id = existing.map(Subscriber::id).orElseGet(() -> this.subscribers.insertPending(email, profile));
 			Subscriber.Status state = existing.map(Subscriber::status).orElse(Subscriber.Status.PENDING);
@@ -92,15 +77,17 @@ public class SubscriptionService {
 			Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			Instant sentBefore = Instant.now().minus(this.properties.confirmationInterval());
 			if (!this.subscribers.claimConfirmation(id, issuedAt, sentBefore)) {
-				return Optional.empty();
+				return;
 			}
 			// An active subscriber who signs up again gets a link to their preferences,
-			// not a
-			// second subscription; a stranger typing their address changes nothing.
-			return Optional
-				.of(confirmed ? () -> sendAlreadySubscribed(id, email) : () -> sendConfirmation(id, email, issuedAt));
+			// not a second subscription; a stranger typing their address changes nothing.
+			if (confirmed) {
+				sendAlreadySubscribed(id, email);
+			}
+			else {
+				sendConfirmation(id, email, issuedAt);
+			}
 		});
-		mail.ifPresent(this.executor::execute);
 	}
 
 	/**
@@ -326,25 +313,16 @@ public class SubscriptionService {
 	}
 
 	// The messages echo nothing the submitter typed: a stranger cannot use them to mail
-	// text
-	// of their own to someone else.
+	// text of their own to someone else. Queued in the sign-up's transaction: delivery's
+	// outbox sends it once that commits, and retries it.
 	private void send(long id, EmailAddress email, String subject, String template, Map<String, Object> variables) {
-		try {
-			String unsubscribe = link(id, TokenPurpose.UNSUBSCRIBE, "/unsubscribe/");
-			Map<String, Object> model = new LinkedHashMap<>(variables);
-			model.put("siteUrl", this.properties.link("/"));
-			model.put("unsubscribeUrl", unsubscribe);
-			MailTemplates.Rendered body = this.templates.render(template, model);
-			this.mailer.send(new OutgoingMail(email.value(), subject, body.text(), body.html(),
-					Map.of("Auto-Submitted", "auto-generated", "List-Unsubscribe", "<" + unsubscribe + ">",
-							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-					null));
-		}
-		catch (RuntimeException ex) {
-			// Let the next sign-up try again instead of waiting out the interval.
-			this.subscribers.releaseConfirmation(id);
-			log.warn("Could not send the {} email to subscriber {}: {}", template, id, ex.getMessage());
-		}
+		String unsubscribe = link(id, TokenPurpose.UNSUBSCRIBE, "/unsubscribe/");
+		Map<String, Object> model = new LinkedHashMap<>(variables);
+		model.put("siteUrl", this.properties.link("/"));
+		model.put("unsubscribeUrl", unsubscribe);
+		this.outbox.enqueue(new MailOutbox.TemplatedMail(email.value(), subject, template, model,
+				Map.of("Auto-Submitted", "auto-generated", "List-Unsubscribe", "<" + unsubscribe + ">",
+						"List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
 	}
 
 }

@@ -61,7 +61,7 @@ public final class DeliveryBenchmark {
 		try (SmtpSink sink = SmtpSink.start(settings.sink(), settings.source());
 				ConfigurableApplicationContext context = boot(settings, sink.port())) {
 			// The workers wait while the scheduler composes: each stage is timed alone.
-			Lifecycle outbox = context.getBean("digestOutbox", Lifecycle.class);
+			Lifecycle outbox = context.getBean("outboxWorkers", Lifecycle.class);
 			outbox.stop();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			List<String> titles = BenchData.seedPapers(context, settings.papers());
@@ -108,8 +108,8 @@ public final class DeliveryBenchmark {
 			.run("--logging.level.root=WARN", "--paperboy.scheduling.enabled=false",
 					"--paperboy.matching.embeddings.enabled=false", "--spring.mail.host=127.0.0.1",
 					"--spring.mail.port=" + port, "--paperboy.digest.page-size=" + settings.page(),
-					"--paperboy.digest.outbox.workers=" + settings.workers(),
-					"--paperboy.digest.outbox.batch-size=" + settings.batch());
+					"--paperboy.delivery.outbox.workers=" + settings.workers(),
+					"--paperboy.delivery.outbox.batch-size=" + settings.batch());
 	}
 
 	private static int postgresPort(ConfigurableApplicationContext context) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.paperboy.delivery;
 
+import dev.paperboy.delivery.templates.MailTemplateConfiguration;
+
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;

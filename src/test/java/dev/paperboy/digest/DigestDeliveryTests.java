@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.paperboy.DatabaseCleaner;
+import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.TestMailConfiguration;
 import dev.paperboy.matching.PaperEmbedder;
@@ -52,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 @PaperboyTest
 @Import(EmptyOutboxFirst.class)
 // Outbox workers poll the database every context shares: only the running class's send.
-@TestPropertySource(properties = "paperboy.digest.outbox.workers=2")
+@TestPropertySource(properties = "paperboy.delivery.outbox.workers=2")
 @DirtiesContext
 class DigestDeliveryTests {
 

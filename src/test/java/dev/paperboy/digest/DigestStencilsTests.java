@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import dev.paperboy.delivery.MailBody;
+import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.MailTemplatesTestConfiguration;
 import dev.paperboy.papers.Paper;

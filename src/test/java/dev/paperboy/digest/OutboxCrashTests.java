@@ -18,7 +18,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.paperboy.DatabaseCleaner;
-import dev.paperboy.digest.ScriptedSmtpServer.Received;
+import dev.paperboy.ScriptedSmtpServer;
+import dev.paperboy.delivery.outbox.OutboxWorkers;
+import dev.paperboy.ScriptedSmtpServer.Received;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;
@@ -57,7 +59,7 @@ class OutboxCrashTests {
 	@Test
 	void sendsEveryDigestAfterAKillAndRepeatsOnlyTheMessagesInFlight(@Autowired PaperCatalog catalog,
 			@Autowired PaperEmbedder embedder, @Autowired SubscriptionService subscriptions,
-			@Autowired DigestScheduler scheduler, @Autowired DigestOutbox outbox) throws Exception {
+			@Autowired DigestScheduler scheduler, @Autowired OutboxWorkers outbox) throws Exception {
 		// This JVM only composes; the child JVMs send.
 		outbox.stop();
 		try {
@@ -173,8 +175,8 @@ class OutboxCrashTests {
 		command.addAll(List.of("--spring.datasource.url=" + database.getJdbcUrl(),
 				"--spring.datasource.username=" + database.getUsername(),
 				"--spring.datasource.password=" + database.getPassword(), "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + smtp.port(), "--paperboy.digest.outbox.workers=" + WORKERS,
-				"--paperboy.digest.outbox.lease=3s"));
+				"--spring.mail.port=" + smtp.port(), "--paperboy.delivery.outbox.workers=" + WORKERS,
+				"--paperboy.delivery.outbox.lease=3s"));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 

@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.paperboy.DatabaseCleaner;
+import dev.paperboy.ScriptedSmtpServer;
 import dev.paperboy.delivery.Suppressions;
-import dev.paperboy.digest.ScriptedSmtpServer.Answer;
-import dev.paperboy.digest.ScriptedSmtpServer.Attempt;
-import dev.paperboy.digest.ScriptedSmtpServer.Received;
+import dev.paperboy.ScriptedSmtpServer.Answer;
+import dev.paperboy.ScriptedSmtpServer.Attempt;
+import dev.paperboy.ScriptedSmtpServer.Received;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;

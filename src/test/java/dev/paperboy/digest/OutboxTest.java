@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
+import dev.paperboy.ScriptedSmtpConfiguration;
+import dev.paperboy.ScriptedSmtpServer;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -19,8 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @PaperboyTest
 @Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class })
-@TestPropertySource(properties = { "paperboy.digest.outbox.workers=2", "paperboy.digest.outbox.lease=2s",
-		"paperboy.digest.outbox.batch-size=10" })
+@TestPropertySource(properties = { "paperboy.delivery.outbox.workers=2", "paperboy.delivery.outbox.lease=2s",
+		"paperboy.delivery.outbox.batch-size=10" })
 // Outbox workers poll the database every context shares: close this one after its class.
 @DirtiesContext
 @interface OutboxTest {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.paperboy.delivery.Bounces;
 import dev.paperboy.delivery.DeliveryProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

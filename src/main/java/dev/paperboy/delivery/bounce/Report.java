@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.paperboy.delivery.Bounces;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.paperboy.delivery.Bounces;
 import dev.paperboy.delivery.DeliveryProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.paperboy.delivery.Bounces;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

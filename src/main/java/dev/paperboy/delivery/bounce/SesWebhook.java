@@ -3,7 +3,6 @@ package dev.paperboy.delivery.bounce;
 import java.net.URI;
 import java.util.Map;
 
-import dev.paperboy.delivery.Bounces;
 import dev.paperboy.delivery.DeliveryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

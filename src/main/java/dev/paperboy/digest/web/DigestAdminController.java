@@ -1,13 +1,13 @@
 package dev.paperboy.digest.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.digest.DigestService;
+import dev.paperboy.digest.DigestStatus;
 import dev.paperboy.subscription.EmailAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin")
 class DigestAdminController {
-
-	private static final Set<String> STATUSES = Set.of("QUEUED", "SENDING", "SENT", "RETRY", "FAILED", "SUPPRESSED",
-			"SKIPPED");
 
 	private final DigestService digests;
 
@@ -81,15 +78,22 @@ class DigestAdminController {
 	@GetMapping("/deliveries")
 	ResponseEntity<Map<String, Object>> deliveries(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Long subscriber, @RequestParam(defaultValue = "100") int limit) {
-		if (status != null && !STATUSES.contains(status)) {
-			return ResponseEntity.badRequest().body(Map.of("error", "status: one of " + STATUSES));
+		DigestStatus wanted = null;
+		if (status != null) {
+			try {
+				wanted = DigestStatus.valueOf(status);
+			}
+			catch (IllegalArgumentException ex) {
+				return ResponseEntity.badRequest()
+					.body(Map.of("error", "status: one of " + Arrays.toString(DigestStatus.values())));
+			}
 		}
 		if (limit < 1 || limit > 1000) {
 			return ResponseEntity.badRequest().body(Map.of("error", "limit: 1 to 1000"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("counts", this.digests.counts());
-		body.put("deliveries", this.digests.deliveries(status, subscriber, limit));
+		body.put("deliveries", this.digests.deliveries(wanted, subscriber, limit));
 		return ResponseEntity.ok(body);
 	}
 

@@ -2,7 +2,6 @@ package dev.paperboy.delivery.bounce;
 
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
-import dev.paperboy.delivery.Bounces;
 import dev.paperboy.delivery.Suppressions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
