@@ -2,6 +2,7 @@ package dev.paperboy.papers;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +52,7 @@ public class PaperCandidates {
 	 */
 	public List<Candidate> recent(Instant since, String model, int limit) {
 		return this.jdbc.sql(RECENT_SQL)
-			.param("since", java.sql.Timestamp.from(since))
+			.param("since", Timestamp.from(since))
 			.param("model", model)
 			.param("limit", limit)
 			.query((rs, n) -> new Candidate(rs.getLong("id"), PaperReader.paper(rs, n), vector(rs.getArray("vector"))))
