@@ -205,10 +205,59 @@ final class CandidatePool {
 	}
 
 	/**
-	 * @return the cosine similarity of a vector (of the pool's dimensions) to a paper's
+	 * The similarity of a vector to every paper that is not excluded and has one, at
+	 * least 0. The hot loop of a run: the arrays are read into locals once.
+	 * @param vector a vector of the pool's dimensions
+	 * @param excluded papers to leave at 0
+	 * @param into where to write each paper's similarity
 	 */
-	double similarity(float[] vector, int index) {
-		return dot(vector, 0, this.matrix, index * this.dimensions, this.dimensions);
+	void similarities(float[] vector, boolean[] excluded, double[] into) {
+		float[] matrix = this.matrix;
+		boolean[] hasVector = this.hasVector;
+		int dimensions = this.dimensions;
+		for (int i = 0; i < this.size; i++) {
+			if (!excluded[i] && hasVector[i]) {
+				into[i] = Math.max(0, dot(vector, 0, matrix, i * dimensions, dimensions));
+			}
+		}
+	}
+
+	/**
+	 * The highest similarity of each paper that is not excluded and has a vector to any
+	 * of the given papers (and which one): from the pool's pairwise similarities for
+	 * papers of the pool, from their vectors for the others.
+	 * @param references the papers to compare with; those without a vector of the pool's
+	 * dimensions are skipped
+	 * @param excluded papers to leave as they are
+	 * @param best each paper's highest similarity so far, raised where a reference is
+	 * closer
+	 * @param which where to write the index of the closest reference, or null
+	 */
+	void closest(List<Candidate> references, boolean[] excluded, double[] best, int @Nullable [] which) {
+		float[] matrix = this.matrix;
+		boolean[] hasVector = this.hasVector;
+		int dimensions = this.dimensions;
+		for (int r = 0; r < references.size(); r++) {
+			Candidate reference = references.get(r);
+			Integer pooled = this.indexById.get(reference.id());
+			float[] vector = reference.vector();
+			if (vector == null || vector.length != dimensions) {
+				continue;
+			}
+			for (int i = 0; i < this.size; i++) {
+				if (excluded[i] || !hasVector[i]) {
+					continue;
+				}
+				double similarity = (pooled != null) ? similarity(i, pooled)
+						: dot(vector, 0, matrix, i * dimensions, dimensions);
+				if (similarity > best[i]) {
+					best[i] = similarity;
+					if (which != null) {
+						which[i] = r;
+					}
+				}
+			}
+		}
 	}
 
 	/**

@@ -22,6 +22,8 @@ record Diversity(double lambda, CandidatePool pool) {
 	 * @return the picks, in the order picked
 	 */
 	List<Scored> pick(List<Scored> ranked, int size) {
+		double lambda = this.lambda;
+		CandidatePool pool = this.pool;
 		List<Scored> remaining = new ArrayList<>(ranked);
 		remaining.sort((a, b) -> Double.compare(b.score(), a.score()));
 		List<Scored> picked = new ArrayList<>();
@@ -36,14 +38,14 @@ record Diversity(double lambda, CandidatePool pool) {
 					continue;
 				}
 				Scored candidate = remaining.get(r);
-				if (best >= 0 && this.lambda * candidate.score() <= bestValue) {
+				if (best >= 0 && lambda * candidate.score() <= bestValue) {
 					break;
 				}
 				for (; seen[r] < picked.size(); seen[r]++) {
 					redundancy[r] = Math.max(redundancy[r],
-							this.pool.similarity(candidate.index(), picked.get(seen[r]).index()));
+							pool.similarity(candidate.index(), picked.get(seen[r]).index()));
 				}
-				double value = this.lambda * candidate.score() - (1 - this.lambda) * redundancy[r];
+				double value = lambda * candidate.score() - (1 - lambda) * redundancy[r];
 				if (value > bestValue) {
 					bestValue = value;
 					best = r;

@@ -187,24 +187,32 @@ public final class MatchingRun {
 	}
 
 	// The papers that something the subscriber asked for points at and that score at
-	// least the threshold.
+	// least the threshold. Hot: the arrays are read into locals once.
 	private List<Scored> relevant(Signals signals) {
+		boolean[] excluded = signals.excluded;
+		double[] semantic = signals.semantic;
+		double[] liked = signals.liked;
+		double[] disliked = signals.disliked;
+		double[] rank = signals.rank;
+		int[] author = signals.author;
+		int[] category = signals.category;
+		int[] learned = signals.learned;
+		WeightedScore score = this.score;
 		List<Scored> relevant = new ArrayList<>();
 		for (int i = 0; i < this.pool.size(); i++) {
-			if (signals.excluded[i]) {
+			if (excluded[i]) {
 				continue;
 			}
-			double closeness = signals.closeness(i);
-			boolean likedAuthor = signals.likedAuthor(i);
-			if (!this.score.relevant(signals.rank[i], signals.followedAuthor(i), signals.followedCategory(i), closeness,
-					likedAuthor)) {
+			double closeness = Math.max(semantic[i], liked[i]);
+			boolean likedAuthor = author[i] < 0 && learned[i] >= 0;
+			boolean dislikedAuthor = author[i] < 0 && learned[i] == Signals.DISLIKED;
+			if (!score.relevant(rank[i], author[i] >= 0, category[i] >= 0, closeness, likedAuthor)) {
 				continue;
 			}
-			double score = this.score.score(closeness, signals.disliked[i], signals.rank[i], signals.followedAuthor(i),
-					signals.followedCategory(i), this.pool.popularity(i), this.pool.recency(i), likedAuthor,
-					signals.dislikedAuthor(i));
-			if (score >= this.threshold) {
-				relevant.add(new Scored(i, score));
+			double value = score.score(closeness, disliked[i], rank[i], author[i] >= 0, category[i] >= 0,
+					this.pool.popularity(i), this.pool.recency(i), likedAuthor, dislikedAuthor);
+			if (value >= this.threshold) {
+				relevant.add(new Scored(i, value));
 			}
 		}
 		return relevant;

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.paperboy.papers.Candidate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One subscriber's signals for every paper of a run, in arrays indexed like the pool.
@@ -17,7 +16,7 @@ final class Signals {
 	// the index of the liked paper).
 	private static final int NOT_LEARNED = -1;
 
-	private static final int DISLIKED = -2;
+	static final int DISLIKED = -2;
 
 	/** Papers filtered out, whatever their score. */
 	final boolean[] excluded;
@@ -74,19 +73,15 @@ final class Signals {
 	 * @param interests the interests vector, of the pool's dimensions
 	 */
 	void semantic(CandidatePool pool, float[] interests) {
-		for (int i = 0; i < pool.size(); i++) {
-			if (!this.excluded[i] && pool.hasVector(i)) {
-				this.semantic[i] = Math.max(0, pool.similarity(interests, i));
-			}
-		}
+		pool.similarities(interests, this.excluded, this.semantic);
 	}
 
 	void liked(CandidatePool pool, List<Candidate> liked) {
-		closest(pool, liked, this.liked, this.closestLiked);
+		pool.closest(liked, this.excluded, this.liked, this.closestLiked);
 	}
 
 	void disliked(CandidatePool pool, List<Candidate> disliked) {
-		closest(pool, disliked, this.disliked, null);
+		pool.closest(disliked, this.excluded, this.disliked, null);
 	}
 
 	void keywords(KeywordMatches.TermMatches matches) {
@@ -160,30 +155,6 @@ final class Signals {
 				for (int index : pool.byAuthor(CandidatePool.normalize(name))) {
 					if ((own == null || index != own) && this.learned[index] == NOT_LEARNED) {
 						this.learned[index] = mark;
-					}
-				}
-			}
-		}
-	}
-
-	// The highest similarity of each paper to any of the given ones (and which one).
-	private void closest(CandidatePool pool, List<Candidate> references, double[] best, int @Nullable [] which) {
-		for (int r = 0; r < references.size(); r++) {
-			Candidate reference = references.get(r);
-			Integer pooled = pool.index(reference.id());
-			float[] vector = reference.vector();
-			if (!pool.fits(vector)) {
-				continue;
-			}
-			for (int i = 0; i < pool.size(); i++) {
-				if (this.excluded[i] || !pool.hasVector(i)) {
-					continue;
-				}
-				double similarity = (pooled != null) ? pool.similarity(i, pooled) : pool.similarity(vector, i);
-				if (similarity > best[i]) {
-					best[i] = similarity;
-					if (which != null) {
-						which[i] = r;
 					}
 				}
 			}

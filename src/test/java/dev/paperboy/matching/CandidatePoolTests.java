@@ -53,9 +53,33 @@ class CandidatePoolTests {
 		assertThat(this.pool.similarity(1, 0)).isEqualTo(this.pool.similarity(0, 1));
 		assertThat(this.pool.similarity(0, 0)).isCloseTo(1, within(1e-6));
 		assertThat(this.pool.similarity(2, 0)).isZero();
-		assertThat(this.pool.similarity(new float[] { 0, 1 }, 0)).isCloseTo(0.8, within(1e-6));
 		assertThat(this.pool.hasVector(2)).isFalse();
 		assertThat(this.pool.fits(new float[] { 1, 0, 0 })).isFalse();
+	}
+
+	@Test
+	void similaritiesOfAVectorSkipExcludedPapersAndPapersWithoutOneAndStopAtZero() {
+		double[] into = { 0.5, 0.5, 0.5 };
+
+		this.pool.similarities(new float[] { 0, -1 }, new boolean[3], into);
+		assertThat(into).containsExactly(0, 0, 0.5);
+
+		this.pool.similarities(new float[] { 0, 1 }, new boolean[] { false, true, false }, into);
+		assertThat(into[0]).isCloseTo(0.8, within(1e-6));
+		assertThat(into[1]).as("excluded").isZero();
+	}
+
+	@Test
+	void theClosestReferenceComesFromThePoolOrFromItsOwnVector() {
+		double[] best = new double[3];
+		int[] which = { -1, -1, -1 };
+		Candidate elsewhere = candidate(99, "2501.00001", 0, 1);
+
+		this.pool.closest(List.of(this.venice, elsewhere), new boolean[3], best, which);
+
+		assertThat(best[0]).isCloseTo(0.8, within(1e-6));
+		assertThat(best[1]).isCloseTo(1, within(1e-6));
+		assertThat(which).containsExactly(1, 0, -1);
 	}
 
 	@Test
