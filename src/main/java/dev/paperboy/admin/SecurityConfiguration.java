@@ -52,9 +52,8 @@ class SecurityConfiguration {
 	}
 
 	// Admin pages in a browser (the embedded mailbox now, the console later): HTTP Basic
-	// with
-	// user "admin" and the admin API token as password, until the console brings real
-	// users.
+	// with user "admin" and the admin API token as password, until the console brings
+	// real users.
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminPages(HttpSecurity http, AdminProperties properties) throws Exception {
@@ -72,12 +71,9 @@ class SecurityConfiguration {
 	}
 
 	// Public pages and API. No CSRF tokens: every page that changes a subscription
-	// carries a
-	// signed token in its URL that a forging site cannot know, one-click unsubscribe must
-	// work
-	// without any (RFC 8058), and a forged sign-up only sends a confirmation email that
-	// is
-	// rate limited. No referrer leaks a token to another site.
+	// carries a signed token in its URL that a forging site cannot know, one-click
+	// unsubscribe must work without any (RFC 8058), and a forged sign-up only sends a
+	// confirmation email that is rate limited. No referrer leaks a token to another site.
 	@Bean
 	@Order(3)
 	SecurityFilterChain publicSite(HttpSecurity http) throws Exception {

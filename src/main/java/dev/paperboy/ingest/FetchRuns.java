@@ -3,6 +3,7 @@ package dev.paperboy.ingest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,8 +43,8 @@ class FetchRuns {
 			.param("source", source)
 			.param("trigger", trigger.name())
 			.param("target", target)
-			.param("from", (window != null) ? window.from() : null, java.sql.Types.DATE)
-			.param("to", (window != null) ? window.to() : null, java.sql.Types.DATE)
+			.param("from", (window != null) ? window.from() : null, Types.DATE)
+			.param("to", (window != null) ? window.to() : null, Types.DATE)
 			.query(Long.class)
 			.single();
 	}

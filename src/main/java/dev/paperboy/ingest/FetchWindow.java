@@ -1,6 +1,7 @@
 package dev.paperboy.ingest;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record FetchWindow(LocalDate from, LocalDate to) {
 	 * @return every day of the window, newest first
 	 */
 	public List<LocalDate> daysNewestFirst() {
-		return to.datesUntil(from.minusDays(1), java.time.Period.ofDays(-1)).toList();
+		return to.datesUntil(from.minusDays(1), Period.ofDays(-1)).toList();
 	}
 
 	@Override

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * the candidates once for any number of subscribers.
  */
 @Service
-public class Matcher {
+class Matcher {
 
 	private final PaperCandidates candidates;
 
@@ -41,7 +41,7 @@ public class Matcher {
 	 * @param now the time of the digests
 	 * @return a run to rank any number of subscribers with
 	 */
-	public MatchingRun open(Instant now) {
+	MatchingRun open(Instant now) {
 		return new MatchingRun(
 				this.candidates.recent(earliest(now), this.embedder.model(), this.properties.maxCandidates()), now,
 				this.properties, this.candidates);
@@ -51,7 +51,7 @@ public class Matcher {
 	 * @param now the time of the digests
 	 * @return the earliest first-seen time of a candidate
 	 */
-	public Instant earliest(Instant now) {
+	Instant earliest(Instant now) {
 		return now.minus(this.properties.candidateWindow());
 	}
 
@@ -61,7 +61,7 @@ public class Matcher {
 	 * @param now the time of the digest
 	 * @return the papers of the next digest, best first
 	 */
-	public Selection select(Profile profile, Set<String> alreadySent, Instant now) {
+	Selection select(Profile profile, Set<String> alreadySent, Instant now) {
 		return select(profile, Set.of(), alreadySent, now);
 	}
 
@@ -73,7 +73,7 @@ public class Matcher {
 	 * @param now the time of the digest
 	 * @return the papers of the next digest, best first
 	 */
-	public Selection select(Profile profile, Set<String> liked, Set<String> alreadySent, Instant now) {
+	Selection select(Profile profile, Set<String> liked, Set<String> alreadySent, Instant now) {
 		return select(profile, liked, Set.of(), alreadySent, now);
 	}
 
@@ -88,8 +88,7 @@ public class Matcher {
 	 * @param now the time of the digest
 	 * @return the papers of the next digest, best first
 	 */
-	public Selection select(Profile profile, Set<String> liked, Set<String> disliked, Set<String> alreadySent,
-			Instant now) {
+	Selection select(Profile profile, Set<String> liked, Set<String> disliked, Set<String> alreadySent, Instant now) {
 		float[] interests = profile.interests().isBlank() ? null : this.embedder.embed(profile.interests());
 		return open(now).select(new MatchingRun.Subject(profile, interests, resolve(liked), resolve(disliked), Set.of(),
 				alreadySent, earliest(now)));

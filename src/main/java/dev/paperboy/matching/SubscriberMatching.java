@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.paperboy.papers.Candidate;
+import dev.paperboy.papers.PaperKeys;
 import dev.paperboy.subscription.Feedback;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
@@ -107,15 +108,15 @@ public class SubscriberMatching {
 		if (!elsewhere.isEmpty()) {
 			Map<String, Candidate> byReference = new HashMap<>();
 			for (Candidate candidate : this.matcher.resolve(elsewhere)) {
-				MatchingRun.references(candidate.paper()).forEach((key) -> byReference.putIfAbsent(key, candidate));
+				CandidatePool.references(candidate.paper()).forEach((key) -> byReference.putIfAbsent(key, candidate));
 			}
 			for (String reference : elsewhere) {
 				Candidate candidate = byReference.get(reference);
 				if (candidate == null) {
-					candidate = dev.paperboy.papers.PaperKeys.arxivId(reference).map(byReference::get).orElse(null);
+					candidate = PaperKeys.arxivId(reference).map(byReference::get).orElse(null);
 				}
 				if (candidate == null) {
-					candidate = byReference.get("title:" + dev.paperboy.papers.PaperKeys.titleHash(reference));
+					candidate = byReference.get("title:" + PaperKeys.titleHash(reference));
 				}
 				if (candidate != null) {
 					found.put(reference, candidate);

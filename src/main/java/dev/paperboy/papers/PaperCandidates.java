@@ -2,14 +2,13 @@ package dev.paperboy.papers;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the matcher reads from the catalog: recent papers with their vectors, and
- * full-text ranks of those papers for a subscriber's keywords.
+ * full-text ranks of those papers for subscribers' keywords. Digest rendering and its
+ * pages read papers by row id here too ({@link #byIds}).
  */
 @Service
 public class PaperCandidates {
@@ -52,7 +52,7 @@ public class PaperCandidates {
 	 */
 	public List<Candidate> recent(Instant since, String model, int limit) {
 		return this.jdbc.sql(RECENT_SQL)
-			.param("since", java.sql.Timestamp.from(since))
+			.param("since", Timestamp.from(since))
 			.param("model", model)
 			.param("limit", limit)
 			.query((rs, n) -> new Candidate(rs.getLong("id"), PaperReader.paper(rs, n), vector(rs.getArray("vector"))))
@@ -108,28 +108,6 @@ public class PaperCandidates {
 	}
 
 	/**
-	 * Full-text rank of each paper that matches a web-search style query (title hits
-	 * weigh more: the title is weight A of the search vector).
-	 * @param ids the papers
-	 * @param query the query
-	 * @return rank by paper id, only for papers that match
-	 */
-	public Map<Long, Double> ranks(Collection<Long> ids, String query) {
-		Map<Long, Double> ranks = new HashMap<>();
-		if (ids.isEmpty() || query.isBlank()) {
-			return ranks;
-		}
-		this.jdbc.sql("""
-				select p.id, ts_rank_cd(p.search, q) as rank
-				from paper p, websearch_to_tsquery('english', :query) q
-				where p.id in (select jsonb_array_elements_text(cast(:ids as jsonb))::bigint) and p.search @@ q
-				""").param("query", query).param("ids", this.json.writeValueAsString(ids)).query((rs) -> {
-			ranks.put(rs.getLong("id"), rs.getDouble("rank"));
-		});
-		return ranks;
-	}
-
-	/**
 	 * Full-text ranks of many web-search style terms at once, over the same papers: one
 	 * statement for a whole page of subscribers' keywords.
 	 * @param ids the papers
@@ -162,15 +140,6 @@ public class PaperCandidates {
 					.put(rs.getLong("id"), rs.getDouble("rank"));
 			});
 		return ranks;
-	}
-
-	/**
-	 * @param ids the papers
-	 * @param query a web-search style query
-	 * @return the papers that match it
-	 */
-	public Set<Long> matching(Collection<Long> ids, String query) {
-		return new HashSet<>(ranks(ids, query).keySet());
 	}
 
 	static float @Nullable [] vector(@Nullable Array array) throws SQLException {

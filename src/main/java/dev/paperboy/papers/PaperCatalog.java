@@ -1,6 +1,8 @@
 package dev.paperboy.papers;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -37,8 +39,7 @@ public class PaperCatalog {
 		}
 		catch (DuplicateKeyException ex) {
 			// Another writer attached the same arXiv id to a paper between our read and
-			// our
-			// write; reading again resolves the record to that paper.
+			// our write; reading again resolves the record to that paper.
 			return this.transactions.execute((status) -> this.writer.write(records));
 		}
 	}
@@ -56,7 +57,7 @@ public class PaperCatalog {
 	 * @param keys paper keys
 	 * @return the title of each paper found, by key
 	 */
-	public java.util.Map<String, String> titles(java.util.Collection<String> keys) {
+	public Map<String, String> titles(Collection<String> keys) {
 		return this.reader.titles(keys);
 	}
 

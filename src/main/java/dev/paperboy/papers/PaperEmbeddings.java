@@ -1,6 +1,7 @@
 package dev.paperboy.papers;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +19,7 @@ public class PaperEmbeddings {
 	private static final String TEXT_HASH = "md5(p.title || E'\\n' || p.abstract)";
 
 	// Newest first: fresh papers get their vectors first, and the anti-join stops early
-	// on the
-	// primary key of paper_embedding.
+	// on the primary key of paper_embedding.
 	private static final String AWAITING_SQL = """
 			select p.id, %1$s as text_hash, p.title || '. ' || p.abstract as text
 			from paper p
@@ -111,7 +111,7 @@ public class PaperEmbeddings {
 	 * @param paperId the paper
 	 * @return its vector, if it has one
 	 */
-	public java.util.Optional<float[]> vector(String model, long paperId) {
+	public Optional<float[]> vector(String model, long paperId) {
 		return this.jdbc.sql("select vector from paper_embedding where paper_id = :paper and model = :model")
 			.param("paper", paperId)
 			.param("model", model)

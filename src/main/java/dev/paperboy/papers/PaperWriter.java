@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
 class PaperWriter {
 
 	// Two index lookups (the unique index on arxiv_id, paper_title_hash_idx); written as
-	// one
-	// query with OR, PostgreSQL scans the whole table.
+	// one query with OR, PostgreSQL scans the whole table.
 	private static final String KNOWN_SQL = """
 			select p.key, p.arxiv_id, p.title_hash
 			from jsonb_array_elements_text(cast(:ids as jsonb)) as i(id) join paper p on p.arxiv_id = i.id
@@ -37,8 +36,7 @@ class PaperWriter {
 	// Rows the merge would not change are filtered out first (they cost no lock and no
 	// tsvector), so a re-fetch of the same batch writes nothing and counts unchanged. In
 	// ON CONFLICT the merge reads the locked current row, so two writers of one paper
-	// never
-	// lose what the other wrote.
+	// never lose what the other wrote.
 	private static final String UPSERT_SQL = """
 			with incoming as (
 			    select * from jsonb_to_recordset(cast(:batch as jsonb)) as r(

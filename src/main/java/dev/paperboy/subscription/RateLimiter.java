@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
 	// Past this many tracked clients the oldest buckets are dropped wholesale; an
-	// attacker
-	// spraying addresses then meets fresh buckets, which the per-IP limit still bounds.
+	// attacker spraying addresses then meets fresh buckets, which the per-IP limit still
+	// bounds.
 	private static final int MAX_TRACKED = 100_000;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -46,7 +47,7 @@ public class RateLimiter {
 		return wait;
 	}
 
-	private Optional<Duration> take(String key, java.util.function.Supplier<Bucket> bucket) {
+	private Optional<Duration> take(String key, Supplier<Bucket> bucket) {
 		if (this.buckets.size() > MAX_TRACKED) {
 			this.buckets.clear();
 		}

@@ -2,6 +2,7 @@ package dev.paperboy.subscription;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,7 +30,7 @@ import jakarta.validation.constraints.NotNull;
 public record SubscriptionProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
 		@DefaultValue("48h") Duration confirmationValidity, @DefaultValue("1h") Duration confirmationInterval,
 		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits, @DefaultValue( {
-		}) java.util.List<String> allowedOrigins){
+		}) List<String> allowedOrigins){
 
 	/**
 	 * Rate limits, per client IP and per address. Exceeding one answers 429 with

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -129,8 +130,7 @@ public class Tokens {
 
 	// One initialised Mac per thread and key: a digest signs some fifteen links, and
 	// looking up and keying a new Mac cost more than the signature. doFinal resets it.
-	private static final ThreadLocal<Map<SecretKeySpec, Mac>> MACS = ThreadLocal
-		.withInitial(java.util.IdentityHashMap::new);
+	private static final ThreadLocal<Map<SecretKeySpec, Mac>> MACS = ThreadLocal.withInitial(IdentityHashMap::new);
 
 	private static byte[] mac(SecretKeySpec key, byte[] data, int length) {
 		Mac mac = MACS.get().computeIfAbsent(key, (spec) -> {

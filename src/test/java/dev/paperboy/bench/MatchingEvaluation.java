@@ -26,7 +26,6 @@ import dev.paperboy.ingest.FetchRun;
 import dev.paperboy.ingest.Trigger;
 import dev.paperboy.ingest.files.FileImporter;
 import dev.paperboy.matching.Match;
-import dev.paperboy.matching.Matcher;
 import dev.paperboy.matching.MatcherFactory;
 import dev.paperboy.matching.MatchingProperties;
 import dev.paperboy.matching.PaperEmbedder;
@@ -51,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * words, and (b) the listing's first five papers marked as liked, with keywords made of
  * their titles' most distinctive words. A paper is relevant when it is in the listing.
  * Three rankers run each profile: keyword-only and semantic-only (the same
- * {@link Matcher}, only that weight non-zero, threshold 0, diversity 1) and the full
+ * {@code Matcher}, only that weight non-zero, threshold 0, diversity 1) and the full
  * matcher with its default settings. Prints precision@10 and nDCG@10 per profile and
  * ranker, their averages, and the gate verdict. The method is in docs/matching.md.
  *
@@ -134,12 +133,12 @@ public final class MatchingEvaluation {
 			MatchingProperties defaults = context.getBean(MatchingProperties.class);
 			PaperCandidates candidates = context.getBean(PaperCandidates.class);
 			TextEmbedder embedder = context.getBean(TextEmbedder.class);
-			Map<String, Matcher> rankers = new LinkedHashMap<>();
+			Map<String, MatcherFactory.Ranker> rankers = new LinkedHashMap<>();
 			rankers.put("keyword", MatcherFactory.create(candidates, embedder,
 					baseline(defaults, new MatchingProperties.Weights(0, 1, 0, 0, 0, 0))));
 			rankers.put("semantic", MatcherFactory.create(candidates, embedder,
 					baseline(defaults, new MatchingProperties.Weights(1, 0, 0, 0, 0, 0))));
-			rankers.put("full", context.getBean(Matcher.class));
+			rankers.put("full", MatcherFactory.of(context));
 			System.out.printf(Locale.ROOT, "Full matcher: %s%n%n", defaults);
 
 			Map<String, Integer> documentFrequency = documentFrequency(listings);
@@ -182,7 +181,7 @@ public final class MatchingEvaluation {
 						System.out.printf(Locale.ROOT, "  liked: %s%n", paper.get("title").asString());
 					}
 					System.out.printf(Locale.ROOT, "  keywords: %s%n", evaluated.profile.keywords());
-					for (Map.Entry<String, Matcher> ranker : rankers.entrySet()) {
+					for (Map.Entry<String, MatcherFactory.Ranker> ranker : rankers.entrySet()) {
 						List<Match> ranked = ranker.getValue()
 							.select(evaluated.profile, evaluated.liked, Set.of(), now)
 							.papers();

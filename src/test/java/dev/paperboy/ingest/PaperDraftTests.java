@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.papers.PaperRecord;
@@ -145,7 +146,7 @@ class PaperDraftTests {
 
 	@Test
 	void rejectsMoreThanAThousandAuthors() {
-		List<String> authors = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj((i) -> "Author " + i).toList();
+		List<String> authors = IntStream.rangeClosed(1, 1001).mapToObj((i) -> "Author " + i).toList();
 		assertThatExceptionOfType(RejectedRecordException.class)
 			.isThrownBy(() -> draft().authors(authors).build(LIMITS))
 			.withMessage("more than 1000 authors (1001)");

@@ -1,7 +1,9 @@
 package dev.paperboy.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -92,8 +94,7 @@ class SourceFetchTests {
 		Paper paper = this.catalog.find("2602.23229").orElseThrow();
 		assertThat(paper.upvotes()).isEqualTo(10);
 		assertThat(paper.sources()).containsExactly("huggingface");
-		assertThat(stub.arrivals(HF).get(0).target()).contains("date=" + LocalDate.now(java.time.ZoneOffset.UTC))
-			.contains("p=0");
+		assertThat(stub.arrivals(HF).get(0).target()).contains("date=" + LocalDate.now(ZoneOffset.UTC)).contains("p=0");
 	}
 
 	@Test
@@ -162,7 +163,7 @@ class SourceFetchTests {
 				// closes
 				new MockResponse.Builder().code(200)
 					.body(body)
-					.setHeader("Content-Length", body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 500)
+					.setHeader("Content-Length", body.getBytes(StandardCharsets.UTF_8).length + 500)
 					.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
 					.build(),
 				ok(body, JSON));

@@ -3,7 +3,9 @@ package dev.paperboy.matching;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.paperboy.ApiClient;
@@ -12,7 +14,11 @@ import dev.paperboy.PaperboyTest;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.papers.PaperRecord;
+import dev.paperboy.subscription.ClientInfo;
+import dev.paperboy.subscription.EmailAddress;
 import dev.paperboy.subscription.Profile;
+import dev.paperboy.subscription.SubscriptionService;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +59,7 @@ class MatcherTests {
 	TextEmbedder textEmbedder;
 
 	@Autowired
-	dev.paperboy.subscription.SubscriptionService subscriptions;
+	SubscriptionService subscriptions;
 
 	@BeforeEach
 	void papers() {
@@ -255,7 +262,7 @@ class MatcherTests {
 			.single()).isEqualTo("ACTIVE/OPERATOR_IMPORT");
 	}
 
-	private static org.springframework.http.ResponseEntity<String> createSubscriber(ApiClient api, String body) {
+	private static ResponseEntity<String> createSubscriber(ApiClient api, String body) {
 		return api.rest()
 			.post()
 			.uri("/api/v1/admin/subscribers")
@@ -267,7 +274,7 @@ class MatcherTests {
 	}
 
 	private static List<String> keys(ApiClient api, long id) {
-		List<String> keys = new java.util.ArrayList<>();
+		List<String> keys = new ArrayList<>();
 		ApiClient.json(api.adminGet("/api/v1/admin/subscribers/" + id + "/preview"))
 			.get("papers")
 			.forEach((paper) -> keys.add(paper.get("key").asString()));
@@ -290,7 +297,7 @@ class MatcherTests {
 			.map((subscriber) -> new SubscriberMatching.Request(subscriber, this.matching.earliest(now), Set.of()))
 			.toList();
 
-		java.util.Map<Long, Selection> selections = this.matching.select(run, page);
+		Map<Long, Selection> selections = this.matching.select(run, page);
 
 		for (SubscriberMatching.Request request : page) {
 			Selection alone = this.matcher.select(request.subscriber().profile(),
@@ -308,8 +315,7 @@ class MatcherTests {
 			.isEqualTo(1);
 
 		// A page left out of the run's papers: papers first seen before "since" and
-		// papers
-		// already sent are never picked.
+		// papers already sent are never picked.
 		Selection sent = this.matching
 			.select(run, List.of(new SubscriberMatching.Request(page.get(0).subscriber(), this.matching.earliest(now),
 					Set.copyOf(
@@ -341,16 +347,14 @@ class MatcherTests {
 			.query(byte[].class)
 			.single();
 		assertThat(after).isNotEqualTo(before);
-		assertThat(ProfileVectors.decode(after)).containsExactly(
-				this.textEmbedder.embed("Scaling laws for language models"),
-				org.assertj.core.data.Offset.offset(1e-6f));
+		assertThat(ProfileVectors.decode(after))
+			.containsExactly(this.textEmbedder.embed("Scaling laws for language models"), Offset.offset(1e-6f));
 	}
 
-	private static final dev.paperboy.subscription.ClientInfo CLIENT = new dev.paperboy.subscription.ClientInfo(
-			"127.0.0.1", "test");
+	private static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
 
-	private static dev.paperboy.subscription.EmailAddress address(String address) {
-		return dev.paperboy.subscription.EmailAddress.parse(address).orElseThrow();
+	private static EmailAddress address(String address) {
+		return EmailAddress.parse(address).orElseThrow();
 	}
 
 	private Selection select(Profile profile) {

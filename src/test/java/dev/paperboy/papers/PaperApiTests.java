@@ -1,5 +1,6 @@
 package dev.paperboy.papers;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import dev.paperboy.ApiClient;
@@ -36,14 +37,12 @@ class PaperApiTests {
 	void setUp() {
 		DatabaseCleaner.clean(this.jdbc);
 		this.api = new ApiClient(this.port);
-		this.catalog.save(List.of(
-				new PaperRecord("arxiv", "2501.00001", "Memory-augmented language models",
-						"We add an external memory to a transformer.", List.of("Ada Lovelace", "Alan Turing"),
-						List.of("cs.CL"), PaperLinks.forArxiv("2501.00001"), java.time.LocalDate.of(2025, 1, 2), null,
-						null, null, List.of(), null),
+		this.catalog.save(List.of(new PaperRecord("arxiv", "2501.00001", "Memory-augmented language models",
+				"We add an external memory to a transformer.", List.of("Ada Lovelace", "Alan Turing"), List.of("cs.CL"),
+				PaperLinks.forArxiv("2501.00001"), LocalDate.of(2025, 1, 2), null, null, null, List.of(), null),
 				new PaperRecord("arxiv", "hep-th/9901001", "Strings at low energy", "A classic on memory of strings.",
 						List.of("Edward Witten"), List.of("hep-th"), PaperLinks.forArxiv("hep-th/9901001"),
-						java.time.LocalDate.of(1999, 1, 4), null, null, null, List.of(), null),
+						LocalDate.of(1999, 1, 4), null, null, null, List.of(), null),
 				PaperRecord.of("file", "<img src=x onerror=alert(1)> Vision transformers", "Patches of images.")));
 	}
 

@@ -1,7 +1,9 @@
 package dev.paperboy.papers;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +51,7 @@ class PaperCatalogTests {
 	void twoConcurrentWritersOfTheSameBatchNeverCreateDuplicates() throws Exception {
 		List<PaperRecord> batch = batch("huggingface", 0, 400);
 		List<PaperRecord> reversed = new ArrayList<>(batch("arxiv", 0, 400));
-		java.util.Collections.reverse(reversed);
+		Collections.reverse(reversed);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Callable<SaveCounts>> writers = List.of(() -> this.catalog.save(batch),
@@ -103,7 +105,7 @@ class PaperCatalogTests {
 		List<Popularity> history = this.catalog.popularity("2501.00001");
 		assertThat(history).singleElement().satisfies((reading) -> {
 			assertThat(reading.upvotes()).isEqualTo(25);
-			assertThat(reading.day()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC));
+			assertThat(reading.day()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
 		});
 		assertThat(this.catalog.find("2501.00001").orElseThrow().upvotes()).isEqualTo(25);
 	}

@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.paperboy.TestMailConfiguration;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import static org.awaitility.Awaitility.await;
@@ -80,12 +82,12 @@ final class Browserless {
 	 * mail.
 	 */
 	static List<MimeMessage> messagesTo(String address) {
-		return java.util.Arrays.stream(TestMailConfiguration.mail().getReceivedMessages()).filter((message) -> {
+		return Arrays.stream(TestMailConfiguration.mail().getReceivedMessages()).filter((message) -> {
 			try {
-				return java.util.Arrays.stream(message.getAllRecipients())
+				return Arrays.stream(message.getAllRecipients())
 					.anyMatch((recipient) -> recipient.toString().equalsIgnoreCase(address));
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();

@@ -1,5 +1,6 @@
 package dev.paperboy.subscription;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,7 @@ class EmailAddressTests {
 		assertThat(EmailAddress.parse(input)).isEmpty();
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void enforcesRfc5321Lengths() {
 		String local64 = "a".repeat(64);
 		String domain = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".org";

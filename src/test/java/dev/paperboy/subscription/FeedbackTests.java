@@ -6,6 +6,7 @@ import java.util.List;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.papers.PaperCatalog;
+import dev.paperboy.papers.PaperKeys;
 import dev.paperboy.papers.PaperRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FeedbackTests {
 	@Test
 	void recordsShowsUndoesAndExportsFeedback() {
 		this.catalog.save(List.of(PaperRecord.of("file", "Graph neural networks at scale", "Graphs everywhere.")));
-		String key = dev.paperboy.papers.PaperKeys.titleKey("Graph neural networks at scale");
+		String key = PaperKeys.titleKey("Graph neural networks at scale");
 		long id = this.jdbc.sql("""
 				insert into subscriber (email, email_key, status, interests) values
 				('hal@example.org', 'hal@example.org', 'ACTIVE', 'Graph neural networks') returning id

@@ -1,11 +1,16 @@
 package dev.paperboy.subscription;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.TestMailConfiguration;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +63,7 @@ class SubscriptionFlowTests {
 		assertThat(confirmation.getHeader("List-Unsubscribe")[0])
 			.matches("<" + Browserless.PUBLIC_URL + "/unsubscribe/[A-Za-z0-9_-]+>");
 		assertThat(confirmation.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(confirmation))
-			.as("the confirmation echoes nothing the submitter typed")
+		assertThat(GreenMailUtil.getBody(confirmation)).as("the confirmation echoes nothing the submitter typed")
 			.doesNotContain("Memory in language models");
 		assertThat(part(confirmation, "text/html")).contains("<title>Confirm your subscription</title>")
 			.contains(">Confirm my subscription</a>")
@@ -122,11 +126,11 @@ class SubscriptionFlowTests {
 	}
 
 	// The body part of the given type, decoded.
-	private static String part(jakarta.mail.Part part, String type) throws Exception {
+	private static String part(Part part, String type) throws Exception {
 		if (part.isMimeType(type)) {
 			return (String) part.getContent();
 		}
-		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+		if (part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				String found = part(multipart.getBodyPart(i), type);
 				if (found != null) {
@@ -150,8 +154,7 @@ class SubscriptionFlowTests {
 	}
 
 	private static String pathOf(String page, String prefix) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern
-			.compile(java.util.regex.Pattern.quote(Browserless.PUBLIC_URL + prefix) + "[A-Za-z0-9_-]+")
+		Matcher matcher = Pattern.compile(Pattern.quote(Browserless.PUBLIC_URL + prefix) + "[A-Za-z0-9_-]+")
 			.matcher(page);
 		assertThat(matcher.find()).as(prefix + " link on the page").isTrue();
 		return matcher.group().substring(Browserless.PUBLIC_URL.length());

@@ -1,6 +1,9 @@
 package dev.paperboy.subscription;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -181,11 +184,10 @@ class SubscriptionSecurityTests {
 	void ignoresTheHoneypotAndTheHostHeader() throws Exception {
 		HttpResponse<String> robot = this.web.postForm("/subscribe",
 				"email=robot%40example.org&" + FORM.replace("website=", "website=https%3A%2F%2Fspam.example"));
-		this.web.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/subscribe"))
+		this.web.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/subscribe"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Forwarded-Host", "evil.example")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=frank%40example.org&" + FORM)));
+			.POST(HttpRequest.BodyPublishers.ofString("email=frank%40example.org&" + FORM)));
 
 		assertThat(robot.statusCode()).isEqualTo(200);
 		assertThat(robot.body()).contains("Check your inbox");
@@ -194,8 +196,7 @@ class SubscriptionSecurityTests {
 		assertThat(Browserless.messagesTo("frank@example.org")).hasSize(1);
 		assertThat(Browserless.messagesTo("robot@example.org")).isEmpty();
 		assertThat(Browserless.link(mail.get(0), "/confirm/")).startsWith("/confirm/");
-		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail.get(0))).doesNotContain("evil.example")
-			.doesNotContain("127.0.0.1");
+		assertThat(GreenMailUtil.getBody(mail.get(0))).doesNotContain("evil.example").doesNotContain("127.0.0.1");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -229,8 +230,7 @@ public final class JsonLinesParser {
 			}
 			int start = (this.number == 1 && end >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 					&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
-			byte[] trimmed = (start == 0 && end == bytes.length) ? bytes
-					: java.util.Arrays.copyOfRange(bytes, start, end);
+			byte[] trimmed = (start == 0 && end == bytes.length) ? bytes : Arrays.copyOfRange(bytes, start, end);
 			return new Line(this.number, trimmed, tooLong || trimmed.length > this.maxBytes);
 		}
 

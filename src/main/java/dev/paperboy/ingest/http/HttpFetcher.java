@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -149,7 +150,7 @@ public final class HttpFetcher {
 			if (error == null) {
 				return "";
 			}
-			String text = new String(error.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8).strip();
+			String text = new String(error.readNBytes(200), StandardCharsets.UTF_8).strip();
 			text = text.replaceAll("[\\p{Cntrl}\\s]+", " ");
 			return text.isEmpty() ? "" : ": " + text;
 		}

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,8 +93,7 @@ class FetchRunController {
 	record SourceView(String name, boolean enabled, String schedule) {
 	}
 
-	record RunDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped FetchRun run,
-			List<FetchRun.Rejection> rejections) {
+	record RunDetail(@JsonUnwrapped FetchRun run, List<FetchRun.Rejection> rejections) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.papers.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -63,7 +64,7 @@ class PaperController {
 	 * @param paper the paper
 	 * @param popularity daily readings, oldest first
 	 */
-	record PaperDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped Paper paper, List<Popularity> popularity) {
+	record PaperDetail(@JsonUnwrapped Paper paper, List<Popularity> popularity) {
 
 	}
 

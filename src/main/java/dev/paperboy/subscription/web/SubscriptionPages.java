@@ -107,8 +107,7 @@ class SubscriptionPages {
 	}
 
 	// RFC 8058 one-click: form-encoded or multipart, no cookie, session or CSRF token,
-	// 200
-	// without a redirect, idempotent.
+	// 200 without a redirect, idempotent.
 	@PostMapping("/unsubscribe/{token}")
 	String unsubscribe(@PathVariable String token, HttpServletResponse response, Model model) {
 		return this.subscriptions.subscriberFor(token, TokenPurpose.UNSUBSCRIBE).map((subscriber) -> {
