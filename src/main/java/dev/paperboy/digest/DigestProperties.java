@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import java.time.Duration;
 
+import dev.paperboy.subscription.Profile.WhenEmpty;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,17 +41,6 @@ public record DigestProperties(@DefaultValue("true") boolean schedulerEnabled, @
 		@DefaultValue("false") boolean firstDigestOnConfirm, @DefaultValue("") String postalAddress,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,200}") String listId,
 		@Nullable @Email String unsubscribeMailto, @DefaultValue @Valid Outbox outbox) {
-
-	/** What an empty period brings. */
-	public enum WhenEmpty {
-
-		/** Nothing: the period is skipped. */
-		SKIP,
-
-		/** The period's trending papers, said so in the email. */
-		TRENDING
-
-	}
 
 	/**
 	 * The outbox workers.

@@ -125,7 +125,7 @@ public class DigestScheduler {
 	Digests.Composed preview(Subscriber subscriber) {
 		Instant now = Instant.now();
 		return compose(this.matching.open(now), List.of(subscriber),
-				Map.of(subscriber.id(), DigestCalendar.latest(subscriber.profile(), now).key()), now)
+				Map.of(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key()), now)
 			.get(0);
 	}
 
@@ -147,7 +147,7 @@ public class DigestScheduler {
 		this.digests.unschedule(gone);
 		Map<Long, String> periods = new java.util.HashMap<>();
 		for (Subscriber subscriber : subscribers) {
-			periods.put(subscriber.id(), DigestCalendar.latest(subscriber.profile(), now).key());
+			periods.put(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key());
 		}
 		List<Digests.Composed> composed = compose(run, subscribers, periods, now);
 		Map<Long, Long> inserted = this.digests.insert(composed);
@@ -165,7 +165,7 @@ public class DigestScheduler {
 		}
 		Map<Long, Instant> next = new java.util.HashMap<>();
 		for (Subscriber subscriber : subscribers) {
-			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile(), now).dueAt());
+			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile().delivery(), now).dueAt());
 		}
 		this.digests.reschedule(next);
 		return new int[] { due.size(), queued, skipped };
@@ -174,7 +174,7 @@ public class DigestScheduler {
 	// The subscriber's choice, else the service's default.
 	private boolean trendingWhenEmpty(Profile profile) {
 		return (profile.whenEmpty() != null) ? profile.whenEmpty() == Profile.WhenEmpty.TRENDING
-				: this.properties.whenEmpty() == DigestProperties.WhenEmpty.TRENDING;
+				: this.properties.whenEmpty() == Profile.WhenEmpty.TRENDING;
 	}
 
 	private List<Digests.Composed> compose(MatchingRun run, List<Subscriber> subscribers, Map<Long, String> periods,
@@ -195,17 +195,14 @@ public class DigestScheduler {
 			Subscriber subscriber = request.subscriber();
 			Selection selection = selections.get(subscriber.id());
 			if (selection.papers().isEmpty() && !selection.trending() && trendingWhenEmpty(subscriber.profile())) {
-				Profile blank = new Profile("", "", List.of(), List.of(), subscriber.profile().cadence(),
-						subscriber.profile().weekday(), subscriber.profile().deliveryHour(),
-						subscriber.profile().timeZone(), subscriber.profile().papersPerDigest());
-				selection = run.select(new MatchingRun.Subject(blank, null, List.of(), List.of(),
-						request.sentPaperIds(), Set.of(), request.since()));
+				selection = run.select(new MatchingRun.Subject(subscriber.profile().withNothingToMatch(), null,
+						List.of(), List.of(), request.sentPaperIds(), Set.of(), request.since()));
 			}
 			List<Digests.Composed.Pick> picks = new ArrayList<>();
 			for (Match match : selection.papers()) {
 				picks.add(new Digests.Composed.Pick(match.paperId(), match.score(), match.reasons()));
 			}
-			Instant dueAt = DigestCalendar.latest(subscriber.profile(), now).dueAt();
+			Instant dueAt = DigestCalendar.latest(subscriber.profile().delivery(), now).dueAt();
 			composed.add(new Digests.Composed(subscriber.id(), periods.get(subscriber.id()), dueAt,
 					selection.trending(), picks));
 		}

@@ -77,12 +77,12 @@ class SubscriberSchedules {
 				continue;
 			}
 			inactive.remove(subscriber.id());
-			Instant next = DigestCalendar.next(subscriber.profile(), now).dueAt();
+			Instant next = DigestCalendar.next(subscriber.profile().delivery(), now).dueAt();
 			if (firstDigestNow && this.properties.firstDigestOnConfirm() && !this.digests.hasDigest(subscriber.id())) {
 				next = now;
 			}
-			schedules
-				.add(new Digests.Schedule(subscriber.id(), DigestCalendar.fingerprint(subscriber.profile()), next));
+			schedules.add(new Digests.Schedule(subscriber.id(),
+					DigestCalendar.fingerprint(subscriber.profile().delivery()), next));
 		}
 		this.digests.schedule(schedules);
 		this.digests.unschedule(inactive);

@@ -275,15 +275,17 @@ class DigestDeliveryTests {
 		Instant evening = Instant.parse("2026-11-23T23:00:00Z");
 		Profile tokyo = profile("Scaling laws for large language models", ZoneId.of("Asia/Tokyo"));
 		Profile newYork = profile("Scaling laws for large language models", ZoneId.of("America/New_York"));
-		assertThat(DigestCalendar.latest(tokyo, evening).key()).isEqualTo("2026-11-24");
-		assertThat(DigestCalendar.latest(newYork, evening).key()).isEqualTo("2026-11-23");
-		assertThat(DigestCalendar.next(newYork, evening).dueAt()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
+		assertThat(DigestCalendar.latest(tokyo.delivery(), evening).key()).isEqualTo("2026-11-24");
+		assertThat(DigestCalendar.latest(newYork.delivery(), evening).key()).isEqualTo("2026-11-23");
+		assertThat(DigestCalendar.next(newYork.delivery(), evening).dueAt())
+			.isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
 
 		Profile weekly = new Profile("x", "", List.of(), List.of(), Profile.Cadence.WEEKLY, DayOfWeek.FRIDAY, 9,
 				ZoneId.of("Europe/Berlin"), 10);
 		// Monday 23 November 2026: the last Friday was the 20th, the next is the 27th.
-		assertThat(DigestCalendar.latest(weekly, evening).key()).isEqualTo("2026-11-20");
-		assertThat(DigestCalendar.next(weekly, evening).dueAt()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+		assertThat(DigestCalendar.latest(weekly.delivery(), evening).key()).isEqualTo("2026-11-20");
+		assertThat(DigestCalendar.next(weekly.delivery(), evening).dueAt())
+			.isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
 
 		// Daylight saving: New York springs forward at 02:00 on 8 March 2026 and falls
 		// back
@@ -291,14 +293,14 @@ class DigestDeliveryTests {
 		// once at 01:00 + 1 h on the second; each day has exactly one period.
 		Profile twoAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 2,
 				ZoneId.of("America/New_York"), 10);
-		assertThat(DigestCalendar.next(twoAm, Instant.parse("2026-03-07T12:00:00Z")).dueAt())
+		assertThat(DigestCalendar.next(twoAm.delivery(), Instant.parse("2026-03-07T12:00:00Z")).dueAt())
 			.isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
 		Profile oneAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 1,
 				ZoneId.of("America/New_York"), 10);
 		List<String> keys = new ArrayList<>();
 		Instant at = Instant.parse("2026-10-30T12:00:00Z");
 		for (int day = 0; day < 4; day++) {
-			DigestCalendar.Period next = DigestCalendar.next(oneAm, at);
+			DigestCalendar.Period next = DigestCalendar.next(oneAm.delivery(), at);
 			keys.add(next.key());
 			at = next.dueAt();
 		}
@@ -315,9 +317,9 @@ class DigestDeliveryTests {
 				List.of(), OPERATOR);
 		compose(now);
 		Map<String, Object> first = schedule(id);
-		assertThat(first.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile));
+		assertThat(first.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile.delivery()));
 		assertThat(((Timestamp) first.get("next_due_at")).toInstant())
-			.isEqualTo(DigestCalendar.next(profile, now).dueAt());
+			.isEqualTo(DigestCalendar.next(profile.delivery(), now).dueAt());
 
 		this.subscriptions.updateProfile(id, profile);
 		compose(now.plus(Duration.ofMinutes(1)));
@@ -328,9 +330,9 @@ class DigestDeliveryTests {
 		this.subscriptions.updateProfile(id, later);
 		compose(now.plus(Duration.ofMinutes(2)));
 		Map<String, Object> moved = schedule(id);
-		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(later));
+		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(later.delivery()));
 		assertThat(((Timestamp) moved.get("next_due_at")).toInstant())
-			.isEqualTo(DigestCalendar.next(later, now.plus(Duration.ofMinutes(2))).dueAt());
+			.isEqualTo(DigestCalendar.next(later.delivery(), now.plus(Duration.ofMinutes(2))).dueAt());
 	}
 
 	// Digest schedules subscribers from subscription's events, after their transaction.

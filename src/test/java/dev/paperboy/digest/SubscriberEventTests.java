@@ -64,7 +64,7 @@ class SubscriberEventTests {
 		long id = importActive("pause@example.org", profile);
 		handled();
 		Map<String, Object> scheduled = schedule(id).orElseThrow();
-		assertThat(scheduled.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile));
+		assertThat(scheduled.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile.delivery()));
 
 		this.subscriptions.pause(id);
 		handled();
@@ -101,9 +101,9 @@ class SubscriberEventTests {
 		handled();
 
 		Map<String, Object> moved = schedule(id).orElseThrow();
-		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(changed));
+		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(changed.delivery()));
 		assertThat(((Timestamp) moved.get("next_due_at")).toInstant())
-			.isEqualTo(DigestCalendar.next(changed, Instant.now()).dueAt());
+			.isEqualTo(DigestCalendar.next(changed.delivery(), Instant.now()).dueAt());
 		assertThat(vectorHash(id)).contains(sha256("Scaling laws for language models"));
 	}
 
