@@ -112,6 +112,8 @@ public class TestDatabaseConfiguration {
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(directory)
 					.setCleanDataDirectory(true)
+					// stopped by the hook below, after the contexts
+					.setRegisterShutdownHook(false)
 					.start();
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					try {
