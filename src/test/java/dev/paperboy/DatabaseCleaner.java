@@ -24,6 +24,10 @@ public final class DatabaseCleaner {
 			    end if;
 			    if to_regclass('subscriber') is not null then
 			        truncate subscriber, consent, suppression restart identity cascade;
+			        truncate profile_embedding;
+			    end if;
+			    if to_regclass('event_publication') is not null then
+			        truncate event_publication, event_publication_archive;
 			    end if;
 			    if to_regclass('bounce_event') is not null then
 			        truncate bounce_event, soft_bounce restart identity;
@@ -31,6 +35,9 @@ public final class DatabaseCleaner {
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {
+		// A listener still at work on the previous test's subscribers could write for a
+		// subscriber id the next test reuses.
+		SubscriberEvents.awaitHandled(jdbc);
 		jdbc.sql(SQL).update();
 	}
 

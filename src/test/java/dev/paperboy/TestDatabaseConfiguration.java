@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.paperboy.embedded.PostgresConnection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,6 +14,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -29,6 +32,20 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class TestDatabaseConfiguration {
 
 	static final String POSTGRES_IMAGE = "postgres:18-alpine";
+
+	// Closed before the embedded database stops at the JVM's exit: closing, a context
+	// still asks the database for unfinished event publications, and would wait out the
+	// pool's connection timeout for a database gone first.
+	private static final Set<ConfigurableApplicationContext> CONTEXTS = ConcurrentHashMap.newKeySet();
+
+	@Bean
+	ClosedBeforeTheDatabase closedBeforeTheDatabase(ConfigurableApplicationContext context) {
+		CONTEXTS.add(context);
+		return new ClosedBeforeTheDatabase();
+	}
+
+	record ClosedBeforeTheDatabase() {
+	}
 
 	@Bean
 	@ServiceConnection
@@ -95,9 +112,12 @@ public class TestDatabaseConfiguration {
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(directory)
 					.setCleanDataDirectory(true)
+					// stopped by the hook below, after the contexts
+					.setRegisterShutdownHook(false)
 					.start();
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					try {
+						CONTEXTS.forEach(ConfigurableApplicationContext::close);
 						postgres.close();
 					}
 					catch (IOException ex) {

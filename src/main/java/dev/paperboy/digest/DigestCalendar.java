@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 
+import dev.paperboy.subscription.DeliverySchedule;
 import dev.paperboy.subscription.Profile;
 
 /**
@@ -32,48 +33,49 @@ final class DigestCalendar {
 	}
 
 	/**
-	 * @param profile the subscriber's schedule
+	 * @param schedule the subscriber's delivery schedule
 	 * @param now a moment
 	 * @return the latest period due at or before that moment
 	 */
-	static Period latest(Profile profile, Instant now) {
-		LocalDate today = now.atZone(profile.timeZone()).toLocalDate();
-		LocalDate date = (profile.cadence() == Profile.Cadence.WEEKLY)
-				? today.with(TemporalAdjusters.previousOrSame(profile.weekday())) : today;
-		if (due(profile, date).isAfter(now)) {
-			date = (profile.cadence() == Profile.Cadence.WEEKLY) ? date.minusWeeks(1) : date.minusDays(1);
+	static Period latest(DeliverySchedule schedule, Instant now) {
+		LocalDate today = now.atZone(schedule.timeZone()).toLocalDate();
+		LocalDate date = (schedule.cadence() == Profile.Cadence.WEEKLY)
+				? today.with(TemporalAdjusters.previousOrSame(schedule.weekday())) : today;
+		if (due(schedule, date).isAfter(now)) {
+			date = (schedule.cadence() == Profile.Cadence.WEEKLY) ? date.minusWeeks(1) : date.minusDays(1);
 		}
-		return period(profile, date);
+		return period(schedule, date);
 	}
 
 	/**
-	 * @param profile the subscriber's schedule
+	 * @param schedule the subscriber's delivery schedule
 	 * @param after a moment
 	 * @return the first period due strictly after it
 	 */
-	static Period next(Profile profile, Instant after) {
-		LocalDate latest = latest(profile, after).date();
-		LocalDate date = (profile.cadence() == Profile.Cadence.WEEKLY) ? latest.plusWeeks(1) : latest.plusDays(1);
-		return period(profile, date);
+	static Period next(DeliverySchedule schedule, Instant after) {
+		LocalDate latest = latest(schedule, after).date();
+		LocalDate date = (schedule.cadence() == Profile.Cadence.WEEKLY) ? latest.plusWeeks(1) : latest.plusDays(1);
+		return period(schedule, date);
 	}
 
 	/**
-	 * @param profile a schedule
+	 * @param schedule a delivery schedule
 	 * @return what the schedule depends on, to notice when it changes
 	 */
-	static String fingerprint(Profile profile) {
-		return profile.cadence() + "|" + profile.weekday() + "|" + profile.deliveryHour() + "|" + profile.timeZone();
+	static String fingerprint(DeliverySchedule schedule) {
+		return schedule.cadence() + "|" + schedule.weekday() + "|" + schedule.deliveryHour() + "|"
+				+ schedule.timeZone();
 	}
 
-	private static Period period(Profile profile, LocalDate date) {
-		return new Period(date.toString(), date, due(profile, date));
+	private static Period period(DeliverySchedule schedule, LocalDate date) {
+		return new Period(date.toString(), date, due(schedule, date));
 	}
 
-	private static Instant due(Profile profile, LocalDate date) {
+	private static Instant due(DeliverySchedule schedule, LocalDate date) {
 		// ZonedDateTime.of moves a time in a gap forward by the gap's length and picks
 		// the
 		// earlier offset in an overlap.
-		return ZonedDateTime.of(date, LocalTime.of(profile.deliveryHour(), 0), profile.timeZone()).toInstant();
+		return ZonedDateTime.of(date, LocalTime.of(schedule.deliveryHour(), 0), schedule.timeZone()).toInstant();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import java.time.Duration;
 
+import dev.paperboy.subscription.Profile.WhenEmpty;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,16 +39,5 @@ public record DigestProperties(@DefaultValue("true") boolean schedulerEnabled, @
 		@DefaultValue("false") boolean firstDigestOnConfirm, @DefaultValue("") String postalAddress,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,200}") String listId,
 		@Nullable @Email String unsubscribeMailto) {
-
-	/** What an empty period brings. */
-	public enum WhenEmpty {
-
-		/** Nothing: the period is skipped. */
-		SKIP,
-
-		/** The period's trending papers, said so in the email. */
-		TRENDING
-
-	}
 
 }

@@ -1,8 +1,8 @@
 package dev.paperboy.digest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +32,6 @@ public class DigestScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
-	// A subscriber change that committed a little after a scan began is seen by the next.
-	private static final Duration OVERLAP = Duration.ofMinutes(5);
-
 	private final Digests digests;
 
 	private final SubscriptionService subscriptions;
@@ -45,20 +42,32 @@ public class DigestScheduler {
 
 	private final TransactionTemplate transactions;
 
-	private volatile Instant scannedUntil = Instant.EPOCH;
+	private final SubscriberSchedules schedules;
 
 	DigestScheduler(Digests digests, SubscriptionService subscriptions, SubscriberMatching matching,
-			DigestProperties properties, TransactionTemplate transactions) {
+			DigestProperties properties, TransactionTemplate transactions, SubscriberSchedules schedules) {
 		this.digests = digests;
 		this.subscriptions = subscriptions;
 		this.matching = matching;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.schedules = schedules;
 	}
 
 	/**
-	 * Brings schedules up to date with subscribers' changes, then composes every due
-	 * digest.
+	 * (Re)builds the schedules of the given subscribers from what subscription says of
+	 * them now, a page per statement: for subscribers that came without events (written
+	 * by SQL, restored from a backup). Subscription's events keep schedules up to date
+	 * otherwise.
+	 * @param subscriberIds the subscribers
+	 * @return how many active subscribers were scheduled
+	 */
+	public int schedule(Collection<Long> subscriberIds) {
+		return this.schedules.schedule(subscriberIds, false);
+	}
+
+	/**
+	 * Composes every due digest.
 	 * @return what was done
 	 */
 	public synchronized Run run() {
@@ -67,7 +76,6 @@ public class DigestScheduler {
 
 	synchronized Run run(Instant now) {
 		long started = System.nanoTime();
-		int scheduled = refreshSchedules(now);
 		MatchingRun candidates = null;
 		int queued = 0;
 		int skipped = 0;
@@ -83,7 +91,7 @@ public class DigestScheduler {
 			queued += page[1];
 			skipped += page[2];
 		}
-		Run result = new Run(scheduled, queued, skipped, (System.nanoTime() - started) / 1_000_000);
+		Run result = new Run(queued, skipped, (System.nanoTime() - started) / 1_000_000);
 		if (queued + skipped > 0) {
 			log.info("Digests composed: {} queued, {} skipped (nothing to send), {} ms", queued, skipped,
 					result.millis());
@@ -117,44 +125,8 @@ public class DigestScheduler {
 	Digests.Composed preview(Subscriber subscriber) {
 		Instant now = Instant.now();
 		return compose(this.matching.open(now), List.of(subscriber),
-				Map.of(subscriber.id(), DigestCalendar.latest(subscriber.profile(), now).key()), now)
+				Map.of(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key()), now)
 			.get(0);
-	}
-
-	private int refreshSchedules(Instant now) {
-		// The watermark follows the clock, whatever moment the run composes for.
-		Instant scanStarted = Instant.now();
-		Instant since = this.scannedUntil.minus(OVERLAP);
-		int changed = 0;
-		long after = 0;
-		while (true) {
-			List<Subscriber> page = this.subscriptions.changedSince(since, after, 500);
-			if (page.isEmpty()) {
-				break;
-			}
-			List<Long> inactive = new ArrayList<>();
-			List<Digests.Schedule> schedules = new ArrayList<>();
-			for (Subscriber subscriber : page) {
-				if (subscriber.status() != Subscriber.Status.ACTIVE) {
-					inactive.add(subscriber.id());
-					continue;
-				}
-				Instant next = DigestCalendar.next(subscriber.profile(), now).dueAt();
-				if (this.properties.firstDigestOnConfirm() && subscriber.confirmedAt() != null
-						&& subscriber.confirmedAt().isAfter(now.minus(Duration.ofHours(1)))
-						&& !this.digests.hasDigest(subscriber.id())) {
-					next = now;
-				}
-				schedules
-					.add(new Digests.Schedule(subscriber.id(), DigestCalendar.fingerprint(subscriber.profile()), next));
-				changed++;
-			}
-			this.digests.schedule(schedules);
-			this.digests.unschedule(inactive);
-			after = page.get(page.size() - 1).id();
-		}
-		this.scannedUntil = scanStarted;
-		return changed;
 	}
 
 	// One page: returns {due schedules seen, digests queued, periods skipped}.
@@ -171,10 +143,11 @@ public class DigestScheduler {
 				gone.remove(subscriber.id());
 			}
 		}
+		// erased (or no longer active) since their schedule was written
 		this.digests.unschedule(gone);
 		Map<Long, String> periods = new java.util.HashMap<>();
 		for (Subscriber subscriber : subscribers) {
-			periods.put(subscriber.id(), DigestCalendar.latest(subscriber.profile(), now).key());
+			periods.put(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key());
 		}
 		List<Digests.Composed> composed = compose(run, subscribers, periods, now);
 		Map<Long, Long> inserted = this.digests.insert(composed);
@@ -192,7 +165,7 @@ public class DigestScheduler {
 		}
 		Map<Long, Instant> next = new java.util.HashMap<>();
 		for (Subscriber subscriber : subscribers) {
-			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile(), now).dueAt());
+			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile().delivery(), now).dueAt());
 		}
 		this.digests.reschedule(next);
 		return new int[] { due.size(), queued, skipped };
@@ -201,7 +174,7 @@ public class DigestScheduler {
 	// The subscriber's choice, else the service's default.
 	private boolean trendingWhenEmpty(Profile profile) {
 		return (profile.whenEmpty() != null) ? profile.whenEmpty() == Profile.WhenEmpty.TRENDING
-				: this.properties.whenEmpty() == DigestProperties.WhenEmpty.TRENDING;
+				: this.properties.whenEmpty() == Profile.WhenEmpty.TRENDING;
 	}
 
 	private List<Digests.Composed> compose(MatchingRun run, List<Subscriber> subscribers, Map<Long, String> periods,
@@ -222,17 +195,14 @@ public class DigestScheduler {
 			Subscriber subscriber = request.subscriber();
 			Selection selection = selections.get(subscriber.id());
 			if (selection.papers().isEmpty() && !selection.trending() && trendingWhenEmpty(subscriber.profile())) {
-				Profile blank = new Profile("", "", List.of(), List.of(), subscriber.profile().cadence(),
-						subscriber.profile().weekday(), subscriber.profile().deliveryHour(),
-						subscriber.profile().timeZone(), subscriber.profile().papersPerDigest());
-				selection = run.select(new MatchingRun.Subject(blank, null, List.of(), List.of(),
-						request.sentPaperIds(), Set.of(), request.since()));
+				selection = run.select(new MatchingRun.Subject(subscriber.profile().withNothingToMatch(), null,
+						List.of(), List.of(), request.sentPaperIds(), Set.of(), request.since()));
 			}
 			List<Digests.Composed.Pick> picks = new ArrayList<>();
 			for (Match match : selection.papers()) {
 				picks.add(new Digests.Composed.Pick(match.paperId(), match.score(), match.reasons()));
 			}
-			Instant dueAt = DigestCalendar.latest(subscriber.profile(), now).dueAt();
+			Instant dueAt = DigestCalendar.latest(subscriber.profile().delivery(), now).dueAt();
 			composed.add(new Digests.Composed(subscriber.id(), periods.get(subscriber.id()), dueAt,
 					selection.trending(), picks));
 		}
@@ -242,12 +212,11 @@ public class DigestScheduler {
 	/**
 	 * What a scheduler run did.
 	 *
-	 * @param scheduled subscribers whose schedule was (re)computed
 	 * @param queued digests queued for sending
 	 * @param skipped periods with nothing to send
 	 * @param millis how long it took
 	 */
-	public record Run(int scheduled, int queued, int skipped, long millis) {
+	public record Run(int queued, int skipped, long millis) {
 
 	}
 

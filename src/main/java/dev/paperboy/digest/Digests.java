@@ -44,19 +44,20 @@ class Digests {
 
 	/**
 	 * Sets a page of subscribers' next due times, in one statement, leaving alone those
-	 * whose schedule is already up to date (and those deleted meanwhile).
+	 * whose schedule is already up to date. A schedule written for a subscriber erased
+	 * meanwhile is dropped by the composer, which finds no such subscriber.
 	 */
 	void schedule(List<Schedule> schedules) {
 		if (schedules.isEmpty()) {
 			return;
 		}
+		// digest_schedule_pkey
 		this.jdbc
 			.sql("""
 					insert into digest_schedule (subscriber_id, schedule, next_due_at)
 					select r.id, r.schedule, r.due
 					from unnest(cast(:ids as bigint[]), cast(:schedules as text[]), cast(:dues as timestamptz[]))
 					    as r(id, schedule, due)
-					where exists (select 1 from subscriber where id = r.id)
 					on conflict (subscriber_id) do update set schedule = excluded.schedule, next_due_at = excluded.next_due_at
 					where digest_schedule.schedule <> excluded.schedule
 					""")
@@ -64,6 +65,17 @@ class Digests {
 			.param("schedules", schedules.stream().map(Schedule::fingerprint).toArray(String[]::new))
 			.param("dues", schedules.stream().map((schedule) -> schedule.nextDueAt().toString()).toArray(String[]::new))
 			.update();
+	}
+
+	/**
+	 * Deletes everything kept about an erased subscriber: their digests (their papers
+	 * with them, through digest_paper's key) and their schedule.
+	 */
+	void erase(long subscriberId) {
+		// digest's unique (subscriber_id, period); digest_paper_pkey for the cascade
+		this.jdbc.sql("delete from digest where subscriber_id = :id").param("id", subscriberId).update();
+		// digest_schedule_pkey
+		this.jdbc.sql("delete from digest_schedule where subscriber_id = :id").param("id", subscriberId).update();
 	}
 
 	void unschedule(Collection<Long> subscriberIds) {

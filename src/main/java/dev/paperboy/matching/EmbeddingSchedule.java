@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs the embedders in the background: papers waiting for a vector, then subscribers
- * whose interests changed; then it looks again after the configured interval.
+ * Runs the paper embedder in the background: papers waiting for a vector; then it looks
+ * again after the configured interval. (Subscribers' interests are embedded as their
+ * changes come in, by {@link ProfileVectors}.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -23,13 +24,10 @@ class EmbeddingSchedule implements SchedulingConfigurer {
 
 	private final PaperEmbedder embedder;
 
-	private final ProfileVectors profiles;
-
 	private final MatchingProperties properties;
 
-	EmbeddingSchedule(PaperEmbedder embedder, ProfileVectors profiles, MatchingProperties properties) {
+	EmbeddingSchedule(PaperEmbedder embedder, MatchingProperties properties) {
 		this.embedder = embedder;
-		this.profiles = profiles;
 		this.properties = properties;
 	}
 
@@ -49,15 +47,6 @@ class EmbeddingSchedule implements SchedulingConfigurer {
 		catch (RuntimeException ex) {
 			// The database may be away for a moment; the next run tries again.
 			log.warn("Embedding papers failed: {}", ex.toString());
-		}
-		try {
-			int embedded = this.profiles.refresh();
-			if (embedded > 0) {
-				log.info("Embedded the interests of {} subscribers", embedded);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Embedding subscribers' interests failed: {}", ex.toString());
 		}
 	}
 

@@ -5,8 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -14,31 +12,28 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriberEvent;
 import dev.paperboy.subscription.SubscriptionService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The vector of each subscriber's interests sentence, stored when the sentence changes
- * (the background worker looks at changed subscribers every few seconds) so that ranking
- * a page of subscribers reads vectors instead of running the model. A vector that is
- * missing or stale when it is needed is computed on the spot and stored.
+ * (from subscription's events, durably: an event a crash interrupted is handled again at
+ * the next start) so that ranking a page of subscribers reads vectors instead of running
+ * the model. A vector that is missing or stale when it is needed is computed on the spot
+ * and stored. An erased subscriber's vector is deleted.
  */
 @Component
 public class ProfileVectors {
-
-	// Subscribers whose change committed a little after the last scan began are found by
-	// the next one: each scan looks back this far.
-	private static final Duration OVERLAP = Duration.ofMinutes(5);
 
 	private final JdbcClient jdbc;
 
 	private final TextEmbedder embedder;
 
 	private final SubscriptionService subscriptions;
-
-	private volatile Instant scannedUntil = Instant.EPOCH;
 
 	ProfileVectors(JdbcClient jdbc, TextEmbedder embedder, SubscriptionService subscriptions) {
 		this.jdbc = jdbc;
@@ -60,31 +55,28 @@ public class ProfileVectors {
 	}
 
 	/**
-	 * Embeds the interests of subscribers who changed since the last look.
-	 * @return how many vectors were computed
+	 * Embeds the interests of a subscriber whose profile or status changed, reading them
+	 * as they are now (events may come late or twice), or deletes the vector of one who
+	 * was erased.
+	 * @param event what happened
 	 */
-	int refresh() {
-		Instant started = Instant.now();
-		Instant since = this.scannedUntil.minus(OVERLAP);
-		int embedded = 0;
-		long after = 0;
-		while (true) {
-			List<Subscriber> page = this.subscriptions.changedSince(since, after, 500);
-			if (page.isEmpty()) {
-				break;
-			}
-			List<Subscriber> writing = page.stream()
-				.filter((subscriber) -> subscriber.status() == Subscriber.Status.ACTIVE
-						|| subscriber.status() == Subscriber.Status.PAUSED)
-				.filter((subscriber) -> !subscriber.profile().interests().isBlank())
-				.toList();
-			Map<Long, float[]> stored = stored(writing);
-			embedded += embed(writing.stream().filter((subscriber) -> !stored.containsKey(subscriber.id())).toList())
-				.size();
-			after = page.get(page.size() - 1).id();
+	@ApplicationModuleListener
+	void on(SubscriberEvent event) {
+		if (event instanceof SubscriberEvent.Erased) {
+			// profile_embedding_pkey
+			this.jdbc.sql("delete from profile_embedding where subscriber_id = :id")
+				.param("id", event.subscriberId())
+				.update();
+			return;
 		}
-		this.scannedUntil = started;
-		return embedded;
+		List<Subscriber> writing = this.subscriptions.find(List.of(event.subscriberId()))
+			.stream()
+			.filter((subscriber) -> subscriber.status() == Subscriber.Status.ACTIVE
+					|| subscriber.status() == Subscriber.Status.PAUSED)
+			.filter((subscriber) -> !subscriber.profile().interests().isBlank())
+			.toList();
+		Map<Long, float[]> stored = stored(writing);
+		embed(writing.stream().filter((subscriber) -> !stored.containsKey(subscriber.id())).toList());
 	}
 
 	// The stored vectors that are up to date with the subscribers' interests.
@@ -125,12 +117,14 @@ public class ProfileVectors {
 		return vectors;
 	}
 
+	// A vector stored for a subscriber erased meanwhile (a composition ranking them as
+	// the erasure committed) is never read: nobody asks for that subscriber's vector.
 	void store(long subscriberId, String textHash, float[] vector) {
-		// The subscriber may be gone (erased) by now: then there is nothing to store.
+		// profile_embedding_pkey
 		this.jdbc
 			.sql("""
 					insert into profile_embedding (subscriber_id, model, text_hash, vector)
-					select :id, :model, :hash, :vector where exists (select 1 from subscriber where id = :id)
+					values (:id, :model, :hash, :vector)
 					on conflict (subscriber_id) do update
 					    set model = excluded.model, text_hash = excluded.text_hash, vector = excluded.vector, created_at = now()
 					""")

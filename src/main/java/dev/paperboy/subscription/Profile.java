@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a subscriber wants: interests, keywords, authors and categories to follow, and
- * when and how much to receive.
+ * when and how much to receive. {@link #delivery()} is the part that says when, which is
+ * all digest's schedules read.
  *
  * @param interests one or two sentences in the subscriber's words
  * @param keywords a web-search style query
@@ -54,7 +55,29 @@ public record Profile(String interests, String keywords, List<String> authors, L
 				minUpvotes, null);
 	}
 
-	/** What a digest holds when nothing matched the profile in its period. */
+	/**
+	 * @return when to deliver: what digest's schedules read, and nothing else of the
+	 * profile
+	 */
+	public DeliverySchedule delivery() {
+		return new DeliverySchedule(this.cadence, this.weekday, this.deliveryHour, this.timeZone);
+	}
+
+	/**
+	 * @return this profile with nothing to match (no interests, keywords, authors,
+	 * categories or minimum), as many papers per digest: what a digest of trending papers
+	 * is selected with
+	 */
+	public Profile withNothingToMatch() {
+		return new Profile("", "", List.of(), List.of(), this.cadence, this.weekday, this.deliveryHour, this.timeZone,
+				this.papersPerDigest);
+	}
+
+	/**
+	 * What a digest holds when nothing matched the profile in its period: the
+	 * subscriber's choice, and the service's default
+	 * ({@code paperboy.digest.when-empty}).
+	 */
 	public enum WhenEmpty {
 
 		/** No digest for that period. */

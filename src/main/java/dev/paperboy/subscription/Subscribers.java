@@ -53,17 +53,6 @@ class Subscribers {
 			.list();
 	}
 
-	List<Subscriber> changedSince(Instant since, long afterId, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS
-					+ " from subscriber where updated_at >= :since and id > :after order by id limit :limit")
-			.param("since", Timestamp.from(since))
-			.param("after", afterId)
-			.param("limit", limit)
-			.query(Subscribers::subscriber)
-			.list();
-	}
-
 	Map<Long, List<String>> likedPapers(Collection<Long> ids) {
 		Map<Long, List<String>> liked = new HashMap<>();
 		if (!ids.isEmpty()) {

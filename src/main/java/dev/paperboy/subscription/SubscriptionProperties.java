@@ -24,13 +24,15 @@ import jakarta.validation.constraints.NotNull;
  * @param limits rate limits of sign-up and resend
  * @param allowedOrigins sites whose pages may call the subscription API from the browser
  * (CORS), e.g. {@code https://lab.example.org}; none by default
+ * @param eventRetry how often events whose handling failed in another module (digest's
+ * schedules, matching's vectors) are handed to it again, and how old a failure must be
  */
 @ConfigurationProperties("paperboy.subscription")
 @Validated
 public record SubscriptionProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
 		@DefaultValue("48h") Duration confirmationValidity, @DefaultValue("1h") Duration confirmationInterval,
 		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits, @DefaultValue( {
-		}) List<String> allowedOrigins){
+		}) List<String> allowedOrigins, @DefaultValue("1m") Duration eventRetry){
 
 	/**
 	 * Rate limits, per client IP and per address. Exceeding one answers 429 with

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.Suppressions;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unsubscribed, suppressed) and only queues its email, in its transaction, for delivery's
  * outbox to send (and retry), so neither the answer nor its timing tells anything about
  * the address. At most one email per address goes out per {@code confirmation-interval}.
+ *
+ * <p>
+ * Every change other modules keep something derived from publishes a
+ * {@link SubscriberEvent} in the change's transaction.
  */
 @Service
 public class SubscriptionService {
@@ -42,14 +47,17 @@ public class SubscriptionService {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	SubscriptionService(Subscribers subscribers, Tokens tokens, MailOutbox outbox, Suppressions suppressions,
-			SubscriptionProperties properties, TransactionTemplate transactions) {
+			SubscriptionProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.outbox = outbox;
 		this.suppressions = suppressions;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	/**
@@ -105,6 +113,7 @@ public class SubscriptionService {
 				this.subscribers.setStatus(verified.subscriberId(), Subscriber.Status.ACTIVE);
 				this.subscribers.recordConsent(verified.subscriberId(), "CONFIRM", client,
 						this.properties.formVersion(), AGREED_SIGN_UP);
+				this.events.publishEvent(new SubscriberEvent.Confirmed(verified.subscriberId()));
 				return this.subscribers.find(verified.subscriberId());
 			}));
 	}
@@ -139,6 +148,7 @@ public class SubscriptionService {
 			this.subscribers.replaceLikedPapers(id, likedPapers);
 			this.subscribers.recordConsent(id, "OPERATOR_IMPORT", client, this.properties.formVersion(),
 					"consent given to the operator before the import");
+			this.events.publishEvent(new SubscriberEvent.Imported(id));
 			return id;
 		});
 	}
@@ -202,33 +212,25 @@ public class SubscriptionService {
 		return this.subscribers.find(subscriberIds);
 	}
 
-	/**
-	 * Subscribers whose status or profile changed at or after a moment, a page at a time,
-	 * for modules that keep something derived from them (profile vectors, schedules).
-	 * @param since the moment (allow for transactions that committed late: ask from a
-	 * little before the last scan)
-	 * @param afterId the last id of the previous page, 0 for the first
-	 * @param limit the page size
-	 * @return the page, by id
-	 */
-	public List<Subscriber> changedSince(Instant since, long afterId, int limit) {
-		return this.subscribers.changedSince(since, afterId, limit);
-	}
-
 	public Optional<Subscriber> find(long subscriberId) {
 		return this.subscribers.find(subscriberId);
 	}
 
 	public void updateProfile(long subscriberId, Profile profile) {
-		this.subscribers.updateProfile(subscriberId, profile);
+		this.transactions.executeWithoutResult((status) -> {
+			this.subscribers.updateProfile(subscriberId, profile);
+			this.events.publishEvent(new SubscriberEvent.ProfileChanged(subscriberId));
+		});
 	}
 
 	public void pause(long subscriberId) {
-		changeStatus(subscriberId, Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED);
+		changeStatus(subscriberId, Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED,
+				new SubscriberEvent.Paused(subscriberId));
 	}
 
 	public void resume(long subscriberId) {
-		changeStatus(subscriberId, Subscriber.Status.PAUSED, Subscriber.Status.ACTIVE);
+		changeStatus(subscriberId, Subscriber.Status.PAUSED, Subscriber.Status.ACTIVE,
+				new SubscriberEvent.Resumed(subscriberId));
 	}
 
 	/**
@@ -238,7 +240,10 @@ public class SubscriptionService {
 	public void unsubscribe(long subscriberId) {
 		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
 			.filter((subscriber) -> subscriber.status() != Subscriber.Status.UNSUBSCRIBED)
-			.ifPresent((subscriber) -> this.subscribers.setStatus(subscriberId, Subscriber.Status.UNSUBSCRIBED)));
+			.ifPresent((subscriber) -> {
+				this.subscribers.setStatus(subscriberId, Subscriber.Status.UNSUBSCRIBED);
+				this.events.publishEvent(new SubscriberEvent.Unsubscribed(subscriberId));
+			}));
 	}
 
 	/**
@@ -253,6 +258,7 @@ public class SubscriptionService {
 				this.subscribers.setStatus(subscriberId, Subscriber.Status.ACTIVE);
 				this.subscribers.recordConsent(subscriberId, "RESUBSCRIBE", client, this.properties.formVersion(),
 						AGREED_SIGN_UP);
+				this.events.publishEvent(new SubscriberEvent.Resubscribed(subscriberId));
 			}));
 	}
 
@@ -280,7 +286,9 @@ public class SubscriptionService {
 	/**
 	 * Erases a subscriber: their data is deleted, every link of theirs stops working, and
 	 * only a salted hash of the address stays, on the suppression list, so no import
-	 * mails it again.
+	 * mails it again. Other modules delete what they keep when the
+	 * {@link SubscriberEvent.Erased} event reaches them (durably: after a crash, at the
+	 * next start).
 	 * @param subscriberId the subscriber
 	 */
 	public void erase(long subscriberId) {
@@ -288,6 +296,7 @@ public class SubscriptionService {
 			.executeWithoutResult((status) -> this.subscribers.find(subscriberId).ifPresent((subscriber) -> {
 				this.suppressions.suppress(subscriber.email(), "erased at the subscriber's request");
 				this.subscribers.delete(subscriberId);
+				this.events.publishEvent(new SubscriberEvent.Erased(subscriberId));
 			}));
 	}
 
@@ -295,10 +304,13 @@ public class SubscriptionService {
 		return this.properties.link(path + this.tokens.issue(subscriberId, purpose));
 	}
 
-	private void changeStatus(long subscriberId, Subscriber.Status from, Subscriber.Status to) {
+	private void changeStatus(long subscriberId, Subscriber.Status from, Subscriber.Status to, SubscriberEvent event) {
 		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
 			.filter((subscriber) -> subscriber.status() == from)
-			.ifPresent((subscriber) -> this.subscribers.setStatus(subscriberId, to)));
+			.ifPresent((subscriber) -> {
+				this.subscribers.setStatus(subscriberId, to);
+				this.events.publishEvent(event);
+			}));
 	}
 
 	private void sendConfirmation(long id, EmailAddress email, Instant issuedAt) {

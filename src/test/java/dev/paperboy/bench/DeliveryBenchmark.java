@@ -66,14 +66,7 @@ public final class DeliveryBenchmark {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			List<String> titles = BenchData.seedPapers(context, settings.papers());
 			BenchData.seedSubscribers(context, jdbc, settings.subscribers(), titles);
-			// Seeded long ago: the measured scheduler runs find no changed profile.
-			jdbc.sql("update subscriber set updated_at = now() - interval '1 day'").update();
 			DigestScheduler scheduler = context.getBean(DigestScheduler.class);
-			long started = System.nanoTime();
-			DigestScheduler.Run first = scheduler.run();
-			System.out.printf(Locale.ROOT,
-					"first scheduler run after start: %,d schedules computed in %.1f s (nothing due yet)%n",
-					first.scheduled(), (System.nanoTime() - started) / 1e9);
 			System.out.printf(Locale.ROOT,
 					"Delivery benchmark: %,d papers, %,d subscribers, pages of %,d, %d outbox workers, batches of %,d, "
 							+ "raw blasts on %d sessions; %d cores, max heap %,d MB, Java %s%n",

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import dev.paperboy.Paperboy;
 import dev.paperboy.TestDatabaseConfiguration;
@@ -111,7 +112,8 @@ public final class MatchingBenchmark {
 					long t0 = System.nanoTime();
 					// The seeded ids are dense: page k holds the pageSize ids after k *
 					// pageSize.
-					List<Subscriber> page = subscriptions.changedSince(Instant.EPOCH, after, pageSize);
+					List<Subscriber> page = subscriptions
+						.find(LongStream.rangeClosed(after + 1, after + pageSize).boxed().toList());
 					loading.addAndGet(System.nanoTime() - t0);
 					Map<Long, Selection> selections = matching.select(run,
 							page.stream()

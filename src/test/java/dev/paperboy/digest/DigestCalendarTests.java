@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.paperboy.digest.DigestCalendar.Period;
-import dev.paperboy.subscription.Profile;
+import dev.paperboy.subscription.DeliverySchedule;
 import dev.paperboy.subscription.Profile.Cadence;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class DigestCalendarTests {
 
 	@Test
 	void aDailyDigestComesAtTheLocalHourOnBothSidesOfSpringForward() {
-		Profile daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 7, BERLIN);
+		DeliverySchedule daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 7, BERLIN);
 
 		assertThat(walk(daily, Instant.parse("2026-03-27T12:00:00Z"), 3)).containsExactly(
 				new Period("2026-03-28", date("2026-03-28"), Instant.parse("2026-03-28T06:00:00Z")),
@@ -39,7 +39,7 @@ class DigestCalendarTests {
 
 	@Test
 	void anHourThatDoesNotExistOnTheSpringForwardDayComesAnHourLater() {
-		Profile daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, BERLIN);
+		DeliverySchedule daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, BERLIN);
 
 		// 02:00 CET = 01:00Z; on the 29th 02:00 does not exist, 03:00 CEST = 01:00Z;
 		// then 02:00 CEST = 00:00Z.
@@ -54,7 +54,7 @@ class DigestCalendarTests {
 
 	@Test
 	void anHourThatHappensTwiceOnTheFallBackDayComesOnceAtTheFirst() {
-		Profile daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, BERLIN);
+		DeliverySchedule daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, BERLIN);
 
 		// 02:00 CEST = 00:00Z comes first, 02:00 CET = 01:00Z an hour later.
 		assertThat(DigestCalendar.next(daily, Instant.parse("2026-10-24T12:00:00Z")))
@@ -68,12 +68,12 @@ class DigestCalendarTests {
 
 	@Test
 	void newYorkSkipsNoDayAndDoublesNoneAcrossBothChanges() {
-		Profile daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, NEW_YORK);
+		DeliverySchedule daily = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 2, NEW_YORK);
 
 		assertThat(walk(daily, Instant.parse("2026-03-07T00:00:00Z"), 3)).extracting(Period::dueAt)
 			.containsExactly(Instant.parse("2026-03-07T07:00:00Z"), Instant.parse("2026-03-08T07:00:00Z"),
 					Instant.parse("2026-03-09T06:00:00Z"));
-		Profile early = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 1, NEW_YORK);
+		DeliverySchedule early = schedule(Cadence.DAILY, DayOfWeek.MONDAY, 1, NEW_YORK);
 		// 01:00 EDT = 05:00Z on 1 November comes before 01:00 EST = 06:00Z.
 		assertThat(walk(early, Instant.parse("2026-10-31T00:00:00Z"), 3)).extracting(Period::key, Period::dueAt)
 			.containsExactly(tuple("2026-10-31", Instant.parse("2026-10-31T05:00:00Z")),
@@ -83,7 +83,7 @@ class DigestCalendarTests {
 
 	@Test
 	void aWeeklyDigestComesOnItsWeekdayAcrossTheYearEnd() {
-		Profile weekly = schedule(Cadence.WEEKLY, DayOfWeek.THURSDAY, 7, BERLIN);
+		DeliverySchedule weekly = schedule(Cadence.WEEKLY, DayOfWeek.THURSDAY, 7, BERLIN);
 
 		// 31 December 2026 is a Thursday; 07:00 CET = 06:00Z.
 		assertThat(DigestCalendar.latest(weekly, Instant.parse("2026-12-31T05:59:59Z")).key()).isEqualTo("2026-12-24");
@@ -95,7 +95,7 @@ class DigestCalendarTests {
 
 	@Test
 	void aWeeklyDigestKeepsItsLocalHourAcrossSpringForward() {
-		Profile weekly = schedule(Cadence.WEEKLY, DayOfWeek.SUNDAY, 2, BERLIN);
+		DeliverySchedule weekly = schedule(Cadence.WEEKLY, DayOfWeek.SUNDAY, 2, BERLIN);
 
 		assertThat(walk(weekly, Instant.parse("2026-03-21T00:00:00Z"), 3)).extracting(Period::dueAt)
 			.containsExactly(Instant.parse("2026-03-22T01:00:00Z"), Instant.parse("2026-03-29T01:00:00Z"),
@@ -104,7 +104,7 @@ class DigestCalendarTests {
 
 	@Test
 	void theFingerprintChangesWithEveryPartOfTheSchedule() {
-		Profile schedule = schedule(Cadence.WEEKLY, DayOfWeek.SUNDAY, 2, BERLIN);
+		DeliverySchedule schedule = schedule(Cadence.WEEKLY, DayOfWeek.SUNDAY, 2, BERLIN);
 
 		assertThat(DigestCalendar.fingerprint(schedule))
 			.isEqualTo(DigestCalendar.fingerprint(schedule(Cadence.WEEKLY, DayOfWeek.SUNDAY, 2, BERLIN)))
@@ -115,7 +115,7 @@ class DigestCalendarTests {
 	}
 
 	// The periods due strictly after a moment, in order.
-	private static List<Period> walk(Profile schedule, Instant after, int count) {
+	private static List<Period> walk(DeliverySchedule schedule, Instant after, int count) {
 		List<Period> periods = new ArrayList<>();
 		Instant moment = after;
 		for (int i = 0; i < count; i++) {
@@ -126,8 +126,8 @@ class DigestCalendarTests {
 		return periods;
 	}
 
-	private static Profile schedule(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone) {
-		return new Profile("", "", List.of(), List.of(), cadence, weekday, hour, zone, 10);
+	private static DeliverySchedule schedule(Cadence cadence, DayOfWeek weekday, int hour, ZoneId zone) {
+		return new DeliverySchedule(cadence, weekday, hour, zone);
 	}
 
 	private static LocalDate date(String text) {

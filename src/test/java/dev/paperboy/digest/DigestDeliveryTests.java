@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
+import dev.paperboy.SubscriberEvents;
 import dev.paperboy.TestMailConfiguration;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
@@ -117,9 +118,9 @@ class DigestDeliveryTests {
 					OPERATOR);
 		}
 		Instant now = Instant.now();
-		assertThat(this.scheduler.run(now).queued()).as("nobody is due before their first delivery hour").isZero();
+		assertThat(compose(now).queued()).as("nobody is due before their first delivery hour").isZero();
 
-		DigestScheduler.Run run = this.scheduler.run(now.plus(Duration.ofDays(1)));
+		DigestScheduler.Run run = compose(now.plus(Duration.ofDays(1)));
 
 		assertThat(run.queued()).isEqualTo(50);
 		await().atMost(Duration.ofSeconds(30)).until(() -> received(addresses).size() >= 50);
@@ -158,8 +159,8 @@ class DigestDeliveryTests {
 			.single()).as("the papers of each digest are recorded").isGreaterThanOrEqualTo(50 * 6);
 
 		// Running the scheduler again, now or later the same day, sends nothing more.
-		assertThat(this.scheduler.run(now.plus(Duration.ofDays(1))).queued()).isZero();
-		assertThat(this.scheduler.run(now.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30))).queued()).isZero();
+		assertThat(compose(now.plus(Duration.ofDays(1))).queued()).isZero();
+		assertThat(compose(now.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30))).queued()).isZero();
 		Thread.sleep(500);
 		assertThat(received(addresses)).hasSize(50);
 	}
@@ -169,13 +170,13 @@ class DigestDeliveryTests {
 		long id = this.subscriptions.importActive(EmailAddress.parse("twice@example.org").orElseThrow(),
 				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
 		Instant now = Instant.now();
-		this.scheduler.run(now);
-		this.scheduler.run(now.plus(Duration.ofDays(1)));
+		compose(now);
+		compose(now.plus(Duration.ofDays(1)));
 		assertThat(
 				this.preview.select(this.subscriptions.find(id).orElseThrow(), now.plus(Duration.ofDays(1))).papers())
 			.as("the preview of the next digest shows no paper that was sent")
 			.isEmpty();
-		this.scheduler.run(now.plus(Duration.ofDays(2)));
+		compose(now.plus(Duration.ofDays(2)));
 
 		List<Map<String, Object>> digests = this.jdbc
 			.sql("select status, (select count(*) from digest_paper p where p.digest_id = d.id) as papers "
@@ -247,8 +248,8 @@ class DigestDeliveryTests {
 						Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7, ZoneId.of("UTC"), 5, 0, choice),
 				List.of(), OPERATOR));
 		Instant now = Instant.now();
-		this.scheduler.run(now);
-		this.scheduler.run(now.plus(Duration.ofDays(1)));
+		compose(now);
+		compose(now.plus(Duration.ofDays(1)));
 
 		Map<String, Map<String, Object>> digests = new java.util.HashMap<>();
 		this.jdbc
@@ -275,15 +276,17 @@ class DigestDeliveryTests {
 		Instant evening = Instant.parse("2026-11-23T23:00:00Z");
 		Profile tokyo = profile("Scaling laws for large language models", ZoneId.of("Asia/Tokyo"));
 		Profile newYork = profile("Scaling laws for large language models", ZoneId.of("America/New_York"));
-		assertThat(DigestCalendar.latest(tokyo, evening).key()).isEqualTo("2026-11-24");
-		assertThat(DigestCalendar.latest(newYork, evening).key()).isEqualTo("2026-11-23");
-		assertThat(DigestCalendar.next(newYork, evening).dueAt()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
+		assertThat(DigestCalendar.latest(tokyo.delivery(), evening).key()).isEqualTo("2026-11-24");
+		assertThat(DigestCalendar.latest(newYork.delivery(), evening).key()).isEqualTo("2026-11-23");
+		assertThat(DigestCalendar.next(newYork.delivery(), evening).dueAt())
+			.isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
 
 		Profile weekly = new Profile("x", "", List.of(), List.of(), Profile.Cadence.WEEKLY, DayOfWeek.FRIDAY, 9,
 				ZoneId.of("Europe/Berlin"), 10);
 		// Monday 23 November 2026: the last Friday was the 20th, the next is the 27th.
-		assertThat(DigestCalendar.latest(weekly, evening).key()).isEqualTo("2026-11-20");
-		assertThat(DigestCalendar.next(weekly, evening).dueAt()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+		assertThat(DigestCalendar.latest(weekly.delivery(), evening).key()).isEqualTo("2026-11-20");
+		assertThat(DigestCalendar.next(weekly.delivery(), evening).dueAt())
+			.isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
 
 		// Daylight saving: New York springs forward at 02:00 on 8 March 2026 and falls
 		// back
@@ -291,14 +294,14 @@ class DigestDeliveryTests {
 		// once at 01:00 + 1 h on the second; each day has exactly one period.
 		Profile twoAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 2,
 				ZoneId.of("America/New_York"), 10);
-		assertThat(DigestCalendar.next(twoAm, Instant.parse("2026-03-07T12:00:00Z")).dueAt())
+		assertThat(DigestCalendar.next(twoAm.delivery(), Instant.parse("2026-03-07T12:00:00Z")).dueAt())
 			.isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
 		Profile oneAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 1,
 				ZoneId.of("America/New_York"), 10);
 		List<String> keys = new ArrayList<>();
 		Instant at = Instant.parse("2026-10-30T12:00:00Z");
 		for (int day = 0; day < 4; day++) {
-			DigestCalendar.Period next = DigestCalendar.next(oneAm, at);
+			DigestCalendar.Period next = DigestCalendar.next(oneAm.delivery(), at);
 			keys.add(next.key());
 			at = next.dueAt();
 		}
@@ -313,24 +316,30 @@ class DigestDeliveryTests {
 				DayOfWeek.MONDAY, hour, ZoneId.of("UTC"), 10);
 		long id = this.subscriptions.importActive(EmailAddress.parse("moves@example.org").orElseThrow(), profile,
 				List.of(), OPERATOR);
-		this.scheduler.run(now);
+		compose(now);
 		Map<String, Object> first = schedule(id);
-		assertThat(first.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile));
+		assertThat(first.get("schedule")).isEqualTo(DigestCalendar.fingerprint(profile.delivery()));
 		assertThat(((Timestamp) first.get("next_due_at")).toInstant())
-			.isEqualTo(DigestCalendar.next(profile, now).dueAt());
+			.isEqualTo(DigestCalendar.next(profile.delivery(), now).dueAt());
 
 		this.subscriptions.updateProfile(id, profile);
-		this.scheduler.run(now.plus(Duration.ofMinutes(1)));
+		compose(now.plus(Duration.ofMinutes(1)));
 		assertThat(schedule(id)).as("the same profile saved again").isEqualTo(first);
 
 		Profile later = new Profile("Spiking neural networks", "", List.of(), List.of(), Profile.Cadence.DAILY,
 				DayOfWeek.MONDAY, (hour + 2) % 24, ZoneId.of("UTC"), 10);
 		this.subscriptions.updateProfile(id, later);
-		this.scheduler.run(now.plus(Duration.ofMinutes(2)));
+		compose(now.plus(Duration.ofMinutes(2)));
 		Map<String, Object> moved = schedule(id);
-		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(later));
+		assertThat(moved.get("schedule")).isEqualTo(DigestCalendar.fingerprint(later.delivery()));
 		assertThat(((Timestamp) moved.get("next_due_at")).toInstant())
-			.isEqualTo(DigestCalendar.next(later, now.plus(Duration.ofMinutes(2))).dueAt());
+			.isEqualTo(DigestCalendar.next(later.delivery(), now.plus(Duration.ofMinutes(2))).dueAt());
+	}
+
+	// Digest schedules subscribers from subscription's events, after their transaction.
+	private DigestScheduler.Run compose(Instant at) {
+		SubscriberEvents.awaitHandled(this.jdbc);
+		return this.scheduler.run(at);
 	}
 
 	private Map<String, Object> schedule(long subscriberId) {
@@ -348,14 +357,14 @@ class DigestDeliveryTests {
 				EmailAddress.parse("weekly@example.org").orElseThrow(), new Profile("Spiking neural networks", "",
 						List.of(), List.of(), Profile.Cadence.WEEKLY, tomorrow.plus(3), 7, ZoneId.of("UTC"), 10),
 				List.of(), OPERATOR);
-		this.scheduler.run(now);
+		compose(now);
 
-		this.scheduler.run(now.plus(Duration.ofDays(2)));
+		compose(now.plus(Duration.ofDays(2)));
 		assertThat(this.jdbc.sql("select count(*) from digest where subscriber_id = ?")
 			.param(weekly)
 			.query(Integer.class)
 			.single()).isZero();
-		this.scheduler.run(now.plus(Duration.ofDays(5)));
+		compose(now.plus(Duration.ofDays(5)));
 		assertThat(this.jdbc.sql("select count(*) from digest where subscriber_id = ?")
 			.param(weekly)
 			.query(Integer.class)
@@ -368,8 +377,8 @@ class DigestDeliveryTests {
 		long id = this.subscriptions.importActive(EmailAddress.parse(address).orElseThrow(),
 				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
 		Instant now = Instant.now();
-		this.scheduler.run(now);
-		this.scheduler.run(now.plus(Duration.ofDays(1)));
+		compose(now);
+		compose(now.plus(Duration.ofDays(1)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> received(List.of(address)).size() == 1);
 		String html = parts(received(List.of(address)).get(0)).get("text/html");
 		String less = local(link(html, "/feedback/", "vote=less"));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.paperboy.SubscriberEvents;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
@@ -56,8 +57,12 @@ final class DueDigests {
 		return addresses;
 	}
 
-	/** Schedules every subscriber, then composes their digests as they fall due. */
-	static DigestScheduler.Run compose(DigestScheduler scheduler) {
+	/**
+	 * Waits for digest to schedule every subscriber (from subscription's events), then
+	 * composes their digests as they fall due.
+	 */
+	static DigestScheduler.Run compose(DigestScheduler scheduler, JdbcClient jdbc) {
+		SubscriberEvents.awaitHandled(jdbc);
 		Instant now = Instant.now();
 		scheduler.run(now);
 		return scheduler.run(now.plus(Duration.ofDays(1)));

@@ -75,7 +75,7 @@ class OutboxCrashTests {
 			DigestScheduler scheduler) throws Exception {
 		DueDigests.papers(catalog, embedder);
 		List<String> readers = DueDigests.subscribe(subscriptions, "reader", SUBSCRIBERS);
-		assertThat(DueDigests.compose(scheduler).queued()).isEqualTo(SUBSCRIBERS);
+		assertThat(DueDigests.compose(scheduler, this.jdbc).queued()).isEqualTo(SUBSCRIBERS);
 
 		try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start()) {
 			// slow enough that the kill comes in the middle of a batch

@@ -89,7 +89,7 @@ class OutboxSmtpFailureTests {
 		});
 		RetryWatch watch = RetryWatch.start(this.jdbc);
 
-		assertThat(DueDigests.compose(this.scheduler).queued()).isEqualTo(25);
+		assertThat(DueDigests.compose(this.scheduler, this.jdbc).queued()).isEqualTo(25);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 25);
 		watch.stop();
 
@@ -131,7 +131,7 @@ class OutboxSmtpFailureTests {
 		String unknown = readers.get(3);
 		this.smtp.script((recipient, attempt) -> recipient.equals(unknown) ? Answer.REJECT_ON_RCPT : Answer.ACCEPT);
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 9 && count("FAILED") == 1);
 		// longer than any retry's first wait
 		sleep(Duration.ofMillis(600));
@@ -158,7 +158,7 @@ class OutboxSmtpFailureTests {
 		// not:
 		// there the parts are quoted-printable)
 		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 3);
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 3);
 
 		assertThat(this.smtp.received()).hasSize(3).allSatisfy((message) -> {
@@ -182,7 +182,7 @@ class OutboxSmtpFailureTests {
 		List<String> complained = List.of(readers.get(2), readers.get(11));
 		complained.forEach((address) -> this.suppressions.suppress(address, "complaint"));
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 10 && count("SUPPRESSED") == 2);
 
 		assertThat(this.smtp.attempts()).noneMatch((attempt) -> complained.contains(attempt.recipient()));
@@ -201,7 +201,7 @@ class OutboxSmtpFailureTests {
 		this.smtp.script((recipient, attempt) -> (closing.contains(recipient) && attempt == 1) ? Answer.CLOSING_ON_RCPT
 				: Answer.ACCEPT);
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 20);
 
 		assertSentOnceEach(readers);
@@ -222,7 +222,7 @@ class OutboxSmtpFailureTests {
 			}
 		});
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> this.smtp.received().size() >= 8);
 		int accepted = this.smtp.received().size();
 		// Down for longer than the longest backoff (2 s): every worker has found it down.
@@ -250,7 +250,7 @@ class OutboxSmtpFailureTests {
 		// The other, done with the last 2, looks for expired leases meanwhile.
 		this.smtp.delay(Duration.ofMillis(300));
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 12);
 		sleep(Duration.ofMillis(700));
 
@@ -264,7 +264,7 @@ class OutboxSmtpFailureTests {
 		// worker claims what is left of the batch, that message included.
 		this.smtp.stall(readers.get(1), Duration.ofMillis(2500));
 
-		DueDigests.compose(this.scheduler);
+		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 12);
 		sleep(Duration.ofMillis(500));
 

@@ -121,6 +121,14 @@ class AdminApiTests {
 		assertThat(run.get("source").asString()).isEqualTo("huggingface");
 		assertThat(run.get("windowFrom").asString()).isEqualTo("2026-03-01");
 		assertThat(run.get("trigger").asString()).isEqualTo("MANUAL");
+		// The run goes on in the background: the next test's cleaning must not pull its
+		// row from under it.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofMinutes(1))
+			.until(() -> this.jdbc.sql("select status from fetch_run where id = ?")
+				.param(run.get("id").asLong())
+				.query(String.class)
+				.single(), (status) -> !"RUNNING".equals(status));
 	}
 
 	@Test

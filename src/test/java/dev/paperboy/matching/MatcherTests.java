@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.paperboy.ApiClient;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
+import dev.paperboy.SubscriberEvents;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.papers.PaperRecord;
@@ -51,9 +52,6 @@ class MatcherTests {
 
 	@Autowired
 	SubscriberMatching matching;
-
-	@Autowired
-	ProfileVectors profileVectors;
 
 	@Autowired
 	TextEmbedder textEmbedder;
@@ -333,14 +331,14 @@ class MatcherTests {
 	void storesANewInterestVectorWhenTheInterestsChange() {
 		long id = this.subscriptions.importActive(address("d@example.org"),
 				profile("Spiking neural networks", "", List.of()), List.of(), CLIENT);
-		this.profileVectors.refresh();
+		SubscriberEvents.awaitHandled(this.jdbc);
 		byte[] before = this.jdbc.sql("select vector from profile_embedding where subscriber_id = ?")
 			.param(id)
 			.query(byte[].class)
 			.single();
 
 		this.subscriptions.updateProfile(id, profile("Scaling laws for language models", "", List.of()));
-		this.profileVectors.refresh();
+		SubscriberEvents.awaitHandled(this.jdbc);
 
 		byte[] after = this.jdbc.sql("select vector from profile_embedding where subscriber_id = ?")
 			.param(id)

@@ -89,7 +89,8 @@ class RateLimiterTests {
 	private static RateLimiter limiter(int perIpPerMinute, int perIpPerHour, int perAddressPerHour) {
 		return new RateLimiter(new SubscriptionProperties(URI.create("http://localhost:8080"), Duration.ofHours(48),
 				Duration.ofHours(1), "2026-11",
-				new SubscriptionProperties.Limits(perIpPerMinute, perIpPerHour, perAddressPerHour), List.of()));
+				new SubscriptionProperties.Limits(perIpPerMinute, perIpPerHour, perAddressPerHour), List.of(),
+				Duration.ofMinutes(1)));
 	}
 
 }
