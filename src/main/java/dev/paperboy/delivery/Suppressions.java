@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,12 +21,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Suppressions {
 
-	private final JdbcClient jdbc;
+	private final SuppressionList list;
 
 	private final ThreadLocal<Mac> mac;
 
-	Suppressions(JdbcClient jdbc, DeliveryProperties properties) {
-		this.jdbc = jdbc;
+	Suppressions(SuppressionList list, DeliveryProperties properties) {
+		this.list = list;
 		SecretKeySpec salt = new SecretKeySpec(properties.suppressionSalt().getBytes(StandardCharsets.UTF_8),
 				"HmacSHA256");
 		// keyed once per thread; doFinal resets it for the next address
@@ -45,10 +43,7 @@ public class Suppressions {
 	}
 
 	public boolean isSuppressed(String address) {
-		return this.jdbc.sql("select exists (select 1 from suppression where address_hash = :hash)")
-			.param("hash", hash(address))
-			.query(Boolean.class)
-			.single();
+		return this.list.contains(hash(address));
 	}
 
 	/**
@@ -64,13 +59,7 @@ public class Suppressions {
 		for (String address : addresses) {
 			byHash.put(hash(address), address);
 		}
-		Set<String> suppressed = new HashSet<>();
-		this.jdbc.sql("select address_hash from suppression where address_hash = any(cast(:hashes as text[]))")
-			.param("hashes", byHash.keySet().toArray(String[]::new))
-			.query((rs) -> {
-				suppressed.add(byHash.get(rs.getString(1)));
-			});
-		return suppressed;
+		return this.list.listed(byHash);
 	}
 
 	/**
@@ -80,16 +69,7 @@ public class Suppressions {
 	 * @param reason why (erased, hard bounce, complaint, ...)
 	 */
 	public void suppress(String address, String reason) {
-		this.jdbc.sql("insert into suppression (address_hash, reason) values (:hash, :reason) on conflict do nothing")
-			.param("hash", hash(address))
-			.param("reason", reason)
-			.update();
-		// Nor is anything kept for it in the one-off queue (an erased subscriber's
-		// confirmation, say). No index: the table holds only emails not yet sent and
-		// those that ended unsent, few rows.
-		this.jdbc.sql("delete from mail_message where lower(recipient) = lower(:address)")
-			.param("address", address.strip())
-			.update();
+		this.list.add(hash(address), address, reason);
 	}
 
 	/**

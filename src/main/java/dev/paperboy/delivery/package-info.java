@@ -4,7 +4,7 @@
  * complaints (SMTP and provider webhooks) that fill it.
  */
 @ApplicationModule(displayName = "Delivery")
-@ModuleTables({ "suppression", "soft_bounce", "bounce_event" })
+@ModuleTables({ "suppression", "soft_bounce", "bounce_event", "mail_message" })
 @NullMarked
 package dev.paperboy.delivery;
 

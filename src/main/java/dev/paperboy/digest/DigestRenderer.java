@@ -13,7 +13,7 @@ import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.papers.Paper;
-import dev.paperboy.papers.PaperCandidates;
+import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionProperties;
 import dev.paperboy.subscription.TokenPurpose;
@@ -41,7 +41,7 @@ class DigestRenderer {
 
 	private final DigestProperties properties;
 
-	private final PaperCandidates papers;
+	private final PaperCatalog papers;
 
 	private final String installation;
 
@@ -52,7 +52,7 @@ class DigestRenderer {
 	private final DigestView.Sender sender;
 
 	DigestRenderer(DigestStencils stencils, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
-			MailOutbox outbox, DigestProperties properties, PaperCandidates papers, PaperHeadings headings) {
+			MailOutbox outbox, DigestProperties properties, PaperCatalog papers, PaperHeadings headings) {
 		this.stencils = stencils;
 		this.headings = headings;
 		this.tokens = tokens;

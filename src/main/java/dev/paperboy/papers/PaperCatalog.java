@@ -19,11 +19,15 @@ public class PaperCatalog {
 
 	private final PaperReader reader;
 
+	private final CandidateQueries candidates;
+
 	private final TransactionTemplate transactions;
 
-	PaperCatalog(PaperWriter writer, PaperReader reader, TransactionTemplate transactions) {
+	PaperCatalog(PaperWriter writer, PaperReader reader, CandidateQueries candidates,
+			TransactionTemplate transactions) {
 		this.writer = writer;
 		this.reader = reader;
+		this.candidates = candidates;
 		this.transactions = transactions;
 	}
 
@@ -51,6 +55,15 @@ public class PaperCatalog {
 	 */
 	public Optional<Paper> find(String keyOrArxivId) {
 		return this.reader.find(keyOrArxivId);
+	}
+
+	/**
+	 * Papers by row id, as matches and digests refer to them, in one statement.
+	 * @param ids paper row ids
+	 * @return the papers found, by id (without vectors)
+	 */
+	public Map<Long, Paper> byIds(Collection<Long> ids) {
+		return this.candidates.byIds(ids);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +41,14 @@ public class Bounces {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final BounceEvents events;
 
 	private final Suppressions suppressions;
 
 	private final DeliveryProperties.BounceSettings settings;
 
-	Bounces(JdbcClient jdbc, Suppressions suppressions, DeliveryProperties properties) {
-		this.jdbc = jdbc;
+	Bounces(BounceEvents events, Suppressions suppressions, DeliveryProperties properties) {
+		this.events = events;
 		this.suppressions = suppressions;
 		this.settings = properties.bounces();
 	}
@@ -80,20 +79,7 @@ public class Bounces {
 			@Nullable String detail) {
 		String hash = this.suppressions.hash(address);
 		String cleanDetail = clean(detail);
-		// The partial unique index on (provider, event_id, address_hash) makes a
-		// redelivery
-		// a no-op.
-		int inserted = this.jdbc.sql("""
-				insert into bounce_event (provider, event_id, kind, address_hash, detail)
-				values (:provider, :eventId, :kind, :hash, :detail)
-				on conflict do nothing""")
-			.param("provider", provider)
-			.param("eventId", eventId)
-			.param("kind", kind.name())
-			.param("hash", hash)
-			.param("detail", cleanDetail)
-			.update();
-		if (inserted == 0) {
+		if (!this.events.add(provider, eventId, kind, hash, cleanDetail)) {
 			log.info("Ignored a repeated {} {} event for address {}", provider, kind, shortHash(hash));
 			return false;
 		}
@@ -107,25 +93,11 @@ public class Bounces {
 	}
 
 	private String countSoftBounce(String address, String hash, String provider, String detail) {
-		// Primary key lookup on soft_bounce.
-		int bounces = this.jdbc.sql("""
-				insert into soft_bounce as s (address_hash, bounces, window_start, last_bounce_at)
-				values (:hash, 1, now(), now())
-				on conflict (address_hash) do update set
-				    bounces = case when s.window_start > now() - :seconds * interval '1 second'
-				                   then s.bounces + 1 else 1 end,
-				    window_start = case when s.window_start > now() - :seconds * interval '1 second'
-				                        then s.window_start else now() end,
-				    last_bounce_at = now()
-				returning bounces""")
-			.param("hash", hash)
-			.param("seconds", this.settings.softBounceWindow().toSeconds())
-			.query(Integer.class)
-			.single();
+		int bounces = this.events.countSoftBounce(hash, this.settings.softBounceWindow());
 		if (bounces < this.settings.softBounceLimit()) {
 			return "soft bounce " + bounces + " of " + this.settings.softBounceLimit();
 		}
-		this.jdbc.sql("delete from soft_bounce where address_hash = :hash").param("hash", hash).update();
+		this.events.forgetSoftBounces(hash);
 		return suppress(address, bounces + " soft bounces within " + this.settings.softBounceWindow().toDays()
 				+ " days (" + provider + ")", detail);
 	}

@@ -6,7 +6,7 @@ import java.util.Optional;
 import dev.paperboy.digest.DigestFeed;
 import dev.paperboy.digest.DigestService;
 import dev.paperboy.papers.Paper;
-import dev.paperboy.papers.PaperCandidates;
+import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionProperties;
 import dev.paperboy.subscription.SubscriptionService;
 import dev.paperboy.subscription.TokenPurpose;
@@ -39,11 +39,11 @@ class DigestPages {
 
 	private final SubscriptionService subscriptions;
 
-	private final PaperCandidates papers;
+	private final PaperCatalog papers;
 
 	private final SubscriptionProperties site;
 
-	DigestPages(Tokens tokens, DigestService digests, SubscriptionService subscriptions, PaperCandidates papers,
+	DigestPages(Tokens tokens, DigestService digests, SubscriptionService subscriptions, PaperCatalog papers,
 			SubscriptionProperties site) {
 		this.tokens = tokens;
 		this.digests = digests;
