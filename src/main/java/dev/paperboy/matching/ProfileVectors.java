@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * and stored. An erased subscriber's vector is deleted.
  */
 @Component
-public class ProfileVectors {
+class ProfileVectors {
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +46,7 @@ public class ProfileVectors {
 	 * @param subscribers subscribers
 	 * @return the vector of each one's interests, for those who wrote any
 	 */
-	public Map<Long, float[]> vectors(List<Subscriber> subscribers) {
+	Map<Long, float[]> vectors(List<Subscriber> subscribers) {
 		List<Subscriber> writing = subscribers.stream()
 			.filter((subscriber) -> !subscriber.profile().interests().isBlank())
 			.toList();
@@ -162,7 +163,7 @@ public class ProfileVectors {
 		return vector;
 	}
 
-	private static String ids(java.util.Collection<Long> ids) {
+	private static String ids(Collection<Long> ids) {
 		StringBuilder literal = new StringBuilder("{");
 		for (Long id : ids) {
 			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
