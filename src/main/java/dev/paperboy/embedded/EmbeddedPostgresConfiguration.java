@@ -3,6 +3,7 @@ package dev.paperboy.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -26,11 +27,16 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
 		Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(dataDirectory);
+		LeftoverPostgres.stop(dataDirectory, Duration.ofSeconds(60));
 		long started = System.nanoTime();
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
 			.setPort(properties.postgresPort())
+			// Stopped by the context, after everything that uses it (the pool, the event
+			// registry asking for unfinished publications): its own JVM hook would race
+			// them.
+			.setRegisterShutdownHook(false)
 			.start();
 		log.info(
 				"Embedded mode: PostgreSQL up in {} ms at {} with data in {} (set spring.datasource.url to use your own)",

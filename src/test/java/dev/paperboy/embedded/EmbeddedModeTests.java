@@ -3,10 +3,12 @@ package dev.paperboy.embedded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.paperboy.ApiClient;
 import dev.paperboy.Paperboy;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,28 @@ class EmbeddedModeTests {
 			assertThat(count(second, "select count(*) from paper")).isEqualTo(demoPapers);
 			assertThat(count(second, "select count(*) from fetch_run where source = 'demo'")).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void startsWhenAKilledRunLeftItsPostgresRunningOnTheDataDirectory() throws IOException {
+		Path directory = this.data.resolve("postgres").toAbsolutePath().normalize();
+		Files.createDirectories(directory);
+		// What kill -9 leaves: a postmaster on the data directory whose starter is gone.
+		EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.start();
+		ProcessHandle leftover = LeftoverPostgres.postmaster(directory).orElseThrow();
+
+		try (ConfigurableApplicationContext context = start()) {
+			assertThat(leftover.isAlive()).isFalse();
+			assertThat(count(context, "select count(*) from paper")).isEqualTo(demoLines());
+		}
+		finally {
+			leftover.destroy();
+		}
+		assertThat(LeftoverPostgres.postmaster(directory)).as("stopped with the context").isEmpty();
 	}
 
 	private ConfigurableApplicationContext start() {
