@@ -26,13 +26,16 @@ import jakarta.validation.constraints.NotNull;
  * (CORS), e.g. {@code https://lab.example.org}; none by default
  * @param eventRetry how often events whose handling failed in another module (digest's
  * schedules, matching's vectors) are handed to it again, and how old a failure must be
+ * @param eventRetention how long handled events stay in the registry before they are
+ * deleted
  */
 @ConfigurationProperties("paperboy.subscription")
 @Validated
 public record SubscriptionProperties(@DefaultValue("http://localhost:8080") @NotNull URI publicUrl,
 		@DefaultValue("48h") Duration confirmationValidity, @DefaultValue("1h") Duration confirmationInterval,
 		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits, @DefaultValue( {
-		}) List<String> allowedOrigins, @DefaultValue("1m") Duration eventRetry){
+		}) List<String> allowedOrigins, @DefaultValue("1m") Duration eventRetry,
+		@DefaultValue("7d") Duration eventRetention){
 
 	/**
 	 * Rate limits, per client IP and per address. Exceeding one answers 429 with

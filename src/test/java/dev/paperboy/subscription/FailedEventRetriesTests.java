@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,8 @@ class FailedEventRetriesTests {
 
 	@Test
 	void aFailedHandlingIsRetriedAndCompletes(@Autowired SubscriptionService subscriptions,
-			@Autowired FailedEventPublications failed, @Autowired SubscriptionProperties properties) {
+			@Autowired FailedEventPublications failed, @Autowired CompletedEventPublications completed,
+			@Autowired SubscriptionProperties properties) {
 		DatabaseCleaner.clean(this.jdbc);
 		long id = subscriptions.importActive(
 				EmailAddress.parse("retry@example.org").orElseThrow(), new Profile("", "", List.of(), List.of(),
@@ -44,7 +46,7 @@ class FailedEventRetriesTests {
 				    publication_date = now() - interval '1 hour'
 				where listener_id like '%SubscriberSchedules%'""").update()).isEqualTo(1);
 
-		new FailedEventRetries(failed, properties).retry();
+		new FailedEventRetries(failed, completed, properties).retry();
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("select count(*) from digest_schedule where subscriber_id = ?")
@@ -55,6 +57,35 @@ class FailedEventRetriesTests {
 			.until(() -> this.jdbc.sql("select count(*) from event_publication where status <> 'COMPLETED'")
 				.query(Long.class)
 				.single() == 0);
+	}
+
+	@Test
+	void handledEventsAreDeletedOnceOlderThanTheRetention(@Autowired SubscriptionService subscriptions,
+			@Autowired FailedEventPublications failed, @Autowired CompletedEventPublications completed,
+			@Autowired SubscriptionProperties properties) {
+		DatabaseCleaner.clean(this.jdbc);
+		for (String address : List.of("old@example.org", "new@example.org")) {
+			subscriptions.importActive(
+					EmailAddress.parse(address).orElseThrow(), new Profile("", "", List.of(), List.of(),
+							Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7, ZoneId.of("UTC"), 5),
+					List.of(), new ClientInfo("127.0.0.1", "test"));
+		}
+		SubscriberEvents.awaitHandled(this.jdbc);
+		long handled = this.jdbc.sql("select count(*) from event_publication").query(Long.class).single();
+		assertThat(handled).isEqualTo(4);
+		// The first subscriber's two publications were handled long ago.
+		this.jdbc.sql("""
+				update event_publication set completion_date = now() - interval '8 days'
+				where id in (select id from event_publication order by publication_date limit 2)""").update();
+
+		new FailedEventRetries(failed, completed, properties).purge();
+
+		assertThat(this.jdbc.sql("select count(*) from event_publication").query(Long.class).single()).isEqualTo(2);
+		assertThat(
+				this.jdbc.sql("select count(*) from event_publication where completion_date < now() - interval '1 day'")
+					.query(Long.class)
+					.single())
+			.isZero();
 	}
 
 }
