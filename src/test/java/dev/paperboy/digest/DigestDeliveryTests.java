@@ -23,6 +23,11 @@ import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.SubscriberEvents;
 import dev.paperboy.TestMailConfiguration;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.composition.DigestComposer;
+import dev.paperboy.digest.schedule.DigestCalendar;
+import dev.paperboy.digest.sending.Deliveries;
+import dev.paperboy.matching.MatcherPreview;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
@@ -79,10 +84,13 @@ class DigestDeliveryTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	dev.paperboy.matching.MatcherPreview preview;
+	MatcherPreview preview;
 
 	@Autowired
-	Digests digests;
+	DigestComposer composer;
+
+	@Autowired
+	Deliveries deliveries;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -198,21 +206,22 @@ class DigestDeliveryTests {
 		long id = this.subscriptions.importActive(EmailAddress.parse("race@example.org").orElseThrow(),
 				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
 		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
-		Digests.Composed.Pick x = new Digests.Composed.Pick(papers.get(0), 0.9, List.of("about x"));
-		Digests.Composed.Pick y = new Digests.Composed.Pick(papers.get(1), 0.8, List.of("about y", "and more"));
+		Composed.Pick x = new Composed.Pick(papers.get(0), 0.9, List.of("about x"));
+		Composed.Pick y = new Composed.Pick(papers.get(1), 0.8, List.of("about y", "and more"));
 		Instant due = Instant.parse("2026-11-20T07:00:00Z");
-		this.digests.insert(List.of(new Digests.Composed(id, "now-1", due, false, List.of(x))));
+		this.composer.store(List.of(new Composed(id, "now-1", due, false, List.of(x))));
 
 		// in a transaction, as the scheduler writes them: the outbox is running
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
-		long second = transaction.execute((status) -> this.digests
-			.insert(List.of(new Digests.Composed(id, "2026-11-20", due, false, List.of(x, y))))
-			.get(id));
-		assertThat(this.digests.outgoing(List.of(second)).get(0).papers()).as("x went out already").containsExactly(y);
-		long third = transaction.execute(
-				(status) -> this.digests.insert(List.of(new Digests.Composed(id, "2026-11-21", due, false, List.of(y))))
-					.get(id));
-		assertThat(this.digests.outgoing(List.of(third)).get(0).papers()).isEmpty();
+		long second = transaction
+			.execute((status) -> this.composer.store(List.of(new Composed(id, "2026-11-20", due, false, List.of(x, y))))
+				.get(id));
+		assertThat(this.deliveries.outgoing(List.of(second)).get(0).papers()).as("x went out already")
+			.containsExactly(y);
+		long third = transaction
+			.execute((status) -> this.composer.store(List.of(new Composed(id, "2026-11-21", due, false, List.of(y))))
+				.get(id));
+		assertThat(this.deliveries.outgoing(List.of(third)).get(0).papers()).isEmpty();
 		assertThat(this.jdbc.sql("select status from digest where id = ?").param(third).query(String.class).single())
 			.as("nothing left to send")
 			.isEqualTo("SKIPPED");
@@ -227,12 +236,13 @@ class DigestDeliveryTests {
 		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
 		List<String> odd = List.of("close to your interest in 'a \"quoted\", {braced} \\ back\\slash'", "NULL", "",
 				" spaced ", "naïve — 自然 😀");
-		Digests.Composed.Pick first = new Digests.Composed.Pick(papers.get(0), 0.25, odd);
-		Digests.Composed.Pick second = new Digests.Composed.Pick(papers.get(1), 0.125, List.of());
-		long digest = this.digests.insert(List.of(new Digests.Composed(id, "2026-11-20",
-				Instant.parse("2026-11-20T07:00:00Z"), false, List.of(first, second))))
+		Composed.Pick first = new Composed.Pick(papers.get(0), 0.25, odd);
+		Composed.Pick second = new Composed.Pick(papers.get(1), 0.125, List.of());
+		long digest = this.composer
+			.store(List.of(new Composed(id, "2026-11-20", Instant.parse("2026-11-20T07:00:00Z"), false,
+					List.of(first, second))))
 			.get(id);
-		assertThat(this.digests.outgoing(List.of(digest)).get(0).papers()).containsExactly(first, second);
+		assertThat(this.deliveries.outgoing(List.of(digest)).get(0).papers()).containsExactly(first, second);
 	}
 
 	@Test

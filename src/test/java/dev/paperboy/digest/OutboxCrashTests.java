@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.paperboy.DatabaseCleaner;
+import dev.paperboy.ScriptedSmtpServer.Received;
 import dev.paperboy.ScriptedSmtpServer;
 import dev.paperboy.delivery.outbox.OutboxWorkers;
-import dev.paperboy.ScriptedSmtpServer.Received;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;

@@ -10,11 +10,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.paperboy.DatabaseCleaner;
-import dev.paperboy.ScriptedSmtpServer;
-import dev.paperboy.delivery.Suppressions;
 import dev.paperboy.ScriptedSmtpServer.Answer;
 import dev.paperboy.ScriptedSmtpServer.Attempt;
 import dev.paperboy.ScriptedSmtpServer.Received;
+import dev.paperboy.ScriptedSmtpServer;
+import dev.paperboy.delivery.Suppressions;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;
