@@ -95,6 +95,16 @@ class ComposedDigests {
 		if (digests.isEmpty()) {
 			return ids;
 		}
+		insertDigests(digests, ids);
+		PaperRows rows = PaperRows.of(digests, ids);
+		if (!rows.isEmpty()) {
+			skipEmptied(digests, ids, insertPapers(rows));
+		}
+		return ids;
+	}
+
+	// The digests' rows, the new ones' ids into ids by subscriber
+	private void insertDigests(List<Composed> digests, Map<Long, Long> ids) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Composed digest : digests) {
 			rows.add(Map.of("subscriber_id", digest.subscriberId(), "period", digest.period(), "due_at",
@@ -112,67 +122,48 @@ class ComposedDigests {
 				""").param("rows", this.json.writeValueAsString(rows)).query((rs) -> {
 			ids.put(rs.getLong(2), rs.getLong(1));
 		});
-		// One array per column, unnested side by side: no JSON to build and parse for the
-		// ten or so rows of each digest. Each row's reasons go as an array literal.
-		List<Long> digestIds = new ArrayList<>();
-		List<Long> subscriberIds = new ArrayList<>();
-		List<Long> paperIds = new ArrayList<>();
-		StringBuilder positions = new StringBuilder("{");
-		StringBuilder scores = new StringBuilder("{");
-		List<String> reasons = new ArrayList<>();
+	}
+
+	// The new digests' papers; returns the digests that got at least one
+	private Set<Long> insertPapers(PaperRows rows) {
+		Set<Long> withPapers = new HashSet<>();
+		this.jdbc.sql("""
+				insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reasons)
+				select d, s, p, position, score, cast(r as text[])
+				from unnest(cast(:digests as bigint[]), cast(:subscribers as bigint[]), cast(:papers as bigint[]),
+				            cast(:positions as smallint[]), cast(:scores as real[]), cast(:reasons as text[]))
+				    as t(d, s, p, position, score, r)
+				on conflict do nothing
+				returning digest_id
+				""")
+			.param("digests", array(rows.digestIds))
+			.param("subscribers", array(rows.subscriberIds))
+			.param("papers", array(rows.paperIds))
+			.param("positions", rows.positions.append('}').toString())
+			.param("scores", rows.scores.append('}').toString())
+			.param("reasons", rows.reasons.toArray(String[]::new))
+			.query((rs) -> {
+				withPapers.add(rs.getLong(1));
+			});
+		return withPapers;
+	}
+
+	// A digest whose every paper some other composition sent the subscriber meanwhile
+	// (the "never twice" key refused them all) has nothing to send
+	private void skipEmptied(List<Composed> digests, Map<Long, Long> ids, Set<Long> withPapers) {
+		List<Long> emptied = new ArrayList<>();
 		for (Composed digest : digests) {
 			Long id = ids.get(digest.subscriberId());
-			if (id == null) {
-				continue;
-			}
-			int position = 1;
-			for (Composed.Pick pick : digest.papers()) {
-				String comma = digestIds.isEmpty() ? "" : ",";
-				digestIds.add(id);
-				subscriberIds.add(digest.subscriberId());
-				paperIds.add(pick.paperId());
-				positions.append(comma).append(position++);
-				scores.append(comma).append((float) pick.score());
-				reasons.add(arrayLiteral(pick.reasons()));
+			if (id != null && !digest.papers().isEmpty() && !withPapers.contains(id)) {
+				emptied.add(id);
 			}
 		}
-		if (!digestIds.isEmpty()) {
-			Set<Long> withPapers = new HashSet<>();
-			this.jdbc.sql("""
-					insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reasons)
-					select d, s, p, position, score, cast(r as text[])
-					from unnest(cast(:digests as bigint[]), cast(:subscribers as bigint[]), cast(:papers as bigint[]),
-					            cast(:positions as smallint[]), cast(:scores as real[]), cast(:reasons as text[]))
-					    as t(d, s, p, position, score, r)
-					on conflict do nothing
-					returning digest_id
-					""")
-				.param("digests", array(digestIds))
-				.param("subscribers", array(subscriberIds))
-				.param("papers", array(paperIds))
-				.param("positions", positions.append('}').toString())
-				.param("scores", scores.append('}').toString())
-				.param("reasons", reasons.toArray(String[]::new))
-				.query((rs) -> {
-					withPapers.add(rs.getLong(1));
-				});
-			// A digest whose every paper some other composition sent the subscriber
-			// meanwhile (the "never twice" key refused them all) has nothing to send
-			List<Long> emptied = new ArrayList<>();
-			for (Composed digest : digests) {
-				Long id = ids.get(digest.subscriberId());
-				if (id != null && !digest.papers().isEmpty() && !withPapers.contains(id)) {
-					emptied.add(id);
-				}
-			}
-			if (!emptied.isEmpty()) {
-				this.jdbc.sql("update digest set status = :status where id = any(cast(:ids as bigint[]))")
-					.param("status", DigestStatus.SKIPPED.name())
-					.param("ids", array(emptied))
-					.update();
-			}
+		if (!emptied.isEmpty()) {
+			this.jdbc.sql("update digest set status = :status where id = any(cast(:ids as bigint[]))")
+				.param("status", DigestStatus.SKIPPED.name())
+				.param("ids", array(emptied))
+				.update();
 		}
-		return ids;
 	}
 
 	// A text[] literal: every element quoted, its quotes and backslashes escaped
@@ -190,6 +181,53 @@ class ComposedDigests {
 			literal.append('"');
 		}
 		return literal.append('}').toString();
+	}
+
+	/**
+	 * The papers of the new digests, one array per column, unnested side by side: no JSON
+	 * to build and parse for the ten or so rows of each digest. Each row's reasons go as
+	 * an array literal.
+	 */
+	private static final class PaperRows {
+
+		final List<Long> digestIds = new ArrayList<>();
+
+		final List<Long> subscriberIds = new ArrayList<>();
+
+		final List<Long> paperIds = new ArrayList<>();
+
+		final StringBuilder positions = new StringBuilder("{");
+
+		final StringBuilder scores = new StringBuilder("{");
+
+		final List<String> reasons = new ArrayList<>();
+
+		// the papers of the digests that were new (those with an id)
+		static PaperRows of(List<Composed> digests, Map<Long, Long> ids) {
+			PaperRows rows = new PaperRows();
+			for (Composed digest : digests) {
+				Long id = ids.get(digest.subscriberId());
+				if (id == null) {
+					continue;
+				}
+				int position = 1;
+				for (Composed.Pick pick : digest.papers()) {
+					String comma = rows.digestIds.isEmpty() ? "" : ",";
+					rows.digestIds.add(id);
+					rows.subscriberIds.add(digest.subscriberId());
+					rows.paperIds.add(pick.paperId());
+					rows.positions.append(comma).append(position++);
+					rows.scores.append(comma).append((float) pick.score());
+					rows.reasons.add(arrayLiteral(pick.reasons()));
+				}
+			}
+			return rows;
+		}
+
+		boolean isEmpty() {
+			return this.digestIds.isEmpty();
+		}
+
 	}
 
 }
