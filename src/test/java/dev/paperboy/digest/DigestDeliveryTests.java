@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +41,7 @@ import dev.paperboy.subscription.Feedback;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.SubscriptionService;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -249,7 +253,7 @@ class DigestDeliveryTests {
 	void followsEachSubscribersChoiceWhenNothingMatches() {
 		// The service's default here is SKIP; a keyword no paper has leaves nothing to
 		// match.
-		Map<String, Profile.WhenEmpty> choices = new java.util.LinkedHashMap<>();
+		Map<String, Profile.WhenEmpty> choices = new LinkedHashMap<>();
 		choices.put("trending@example.org", Profile.WhenEmpty.TRENDING);
 		choices.put("skip@example.org", Profile.WhenEmpty.SKIP);
 		choices.put("default@example.org", null);
@@ -261,7 +265,7 @@ class DigestDeliveryTests {
 		compose(now);
 		compose(now.plus(Duration.ofDays(1)));
 
-		Map<String, Map<String, Object>> digests = new java.util.HashMap<>();
+		Map<String, Map<String, Object>> digests = new HashMap<>();
 		this.jdbc
 			.sql("""
 					select s.email, d.status, d.trending, (select count(*) from digest_paper p where p.digest_id = d.id) as papers
@@ -281,8 +285,7 @@ class DigestDeliveryTests {
 	@Test
 	void honoursTimeZonesAndWeeklyCadence() {
 		// Delivery hour 7: at 23:00 UTC it is already 08:00 the next day in Tokyo and
-		// 18:00
-		// the same day in New York.
+		// 18:00 the same day in New York.
 		Instant evening = Instant.parse("2026-11-23T23:00:00Z");
 		Profile tokyo = profile("Scaling laws for large language models", ZoneId.of("Asia/Tokyo"));
 		Profile newYork = profile("Scaling laws for large language models", ZoneId.of("America/New_York"));
@@ -299,9 +302,8 @@ class DigestDeliveryTests {
 			.isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
 
 		// Daylight saving: New York springs forward at 02:00 on 8 March 2026 and falls
-		// back
-		// at 02:00 on 1 November 2026. A 02:00 digest comes at 03:00 on the first day and
-		// once at 01:00 + 1 h on the second; each day has exactly one period.
+		// back at 02:00 on 1 November 2026. A 02:00 digest comes at 03:00 on the first
+		// day and once at 01:00 + 1 h on the second; each day has exactly one period.
 		Profile twoAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 2,
 				ZoneId.of("America/New_York"), 10);
 		assertThat(DigestCalendar.next(twoAm.delivery(), Instant.parse("2026-03-07T12:00:00Z")).dueAt())
@@ -446,7 +448,7 @@ class DigestDeliveryTests {
 			try {
 				return addresses.contains(message.getAllRecipients()[0].toString());
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
@@ -454,7 +456,7 @@ class DigestDeliveryTests {
 
 	// Content type (without parameters) to decoded content, for every leaf part.
 	private static Map<String, String> parts(Part part) throws Exception {
-		Map<String, String> parts = new java.util.HashMap<>();
+		Map<String, String> parts = new HashMap<>();
 		if (part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart child = multipart.getBodyPart(i);
@@ -464,7 +466,7 @@ class DigestDeliveryTests {
 		else {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			part.getDataHandler().writeTo(out);
-			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT),
+			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT),
 					out.toString(StandardCharsets.UTF_8));
 		}
 		return parts;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -182,7 +183,7 @@ class OutboxCrashTests {
 	}
 
 	private Map<String, Long> counts() {
-		Map<String, Long> counts = new java.util.TreeMap<>();
+		Map<String, Long> counts = new TreeMap<>();
 		this.jdbc.sql("select status, count(*) from digest group by status").query((rs) -> {
 			counts.put(rs.getString(1), rs.getLong(2));
 		});
