@@ -109,8 +109,9 @@ class DigestOutbox {
 			return List.of();
 		}
 		Map<Long, List<Composed.Pick>> papers = new HashMap<>();
-		// the ids in the statement, as for composition's look-ups: planned with the table
-		// as it is, not as it was at a fresh installation's first batches
+		// the ids in the statement, as for composition's look-ups (ComposedDigests):
+		// planned
+		// with the table as it is, not as it was at a fresh installation's first batches
 		this.jdbc.sql("""
 				select digest_id, paper_id, score, reasons from digest_paper
 				where digest_id = any(cast('%s' as bigint[])) order by digest_id, position
