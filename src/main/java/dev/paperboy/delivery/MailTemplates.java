@@ -98,9 +98,8 @@ public class MailTemplates {
 	// Given no evaluation context, Thymeleaf makes a new one for every template it
 	// renders, with a new reflective property accessor whose caches start empty: every
 	// property a template read was looked up again with Class.getMethods(). This one
-	// reads
-	// properties through Spring's shared accessor. One per rendering: the engine sets
-	// per-template state on it.
+	// reads properties through Spring's shared accessor. One per rendering: the engine
+	// sets per-template state on it.
 	private Context context(Map<String, Object> variables) {
 		Context context = new Context(Locale.ENGLISH, variables);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,

@@ -3,15 +3,17 @@ package dev.paperboy.digest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import dev.paperboy.matching.Match;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.composition.DigestComposer;
+import dev.paperboy.digest.schedule.DigestCalendar;
+import dev.paperboy.digest.schedule.DueSchedules;
+import dev.paperboy.digest.schedule.SubscriberSchedules;
 import dev.paperboy.matching.MatchingRun;
-import dev.paperboy.matching.Selection;
 import dev.paperboy.matching.SubscriberMatching;
-import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import org.slf4j.Logger;
@@ -32,7 +34,9 @@ public class DigestScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
-	private final Digests digests;
+	private final DueSchedules due;
+
+	private final DigestComposer composer;
 
 	private final SubscriptionService subscriptions;
 
@@ -44,9 +48,11 @@ public class DigestScheduler {
 
 	private final SubscriberSchedules schedules;
 
-	DigestScheduler(Digests digests, SubscriptionService subscriptions, SubscriberMatching matching,
-			DigestProperties properties, TransactionTemplate transactions, SubscriberSchedules schedules) {
-		this.digests = digests;
+	DigestScheduler(DueSchedules due, DigestComposer composer, SubscriptionService subscriptions,
+			SubscriberMatching matching, DigestProperties properties, TransactionTemplate transactions,
+			SubscriberSchedules schedules) {
+		this.due = due;
+		this.composer = composer;
 		this.subscriptions = subscriptions;
 		this.matching = matching;
 		this.properties = properties;
@@ -99,39 +105,9 @@ public class DigestScheduler {
 		return result;
 	}
 
-	/**
-	 * Composes and queues one subscriber's digest now, whether or not it is due, as a
-	 * period of its own.
-	 * @param subscriber the subscriber
-	 * @return the digest's id, or 0 when nothing qualified
-	 */
-	long composeNow(Subscriber subscriber) {
-		Instant now = Instant.now();
-		MatchingRun run = this.matching.open(now);
-		Digests.Composed composed = compose(run, List.of(subscriber), Map.of(subscriber.id(), "now-" + now), now)
-			.get(0);
-		if (composed.papers().isEmpty()) {
-			return 0;
-		}
-		return this.transactions.execute((status) -> this.digests.insert(List.of(composed)))
-			.getOrDefault(subscriber.id(), 0L);
-	}
-
-	/**
-	 * Composes a subscriber's next digest without storing it.
-	 * @param subscriber the subscriber
-	 * @return the digest as it would go out now
-	 */
-	Digests.Composed preview(Subscriber subscriber) {
-		Instant now = Instant.now();
-		return compose(this.matching.open(now), List.of(subscriber),
-				Map.of(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key()), now)
-			.get(0);
-	}
-
 	// One page: returns {due schedules seen, digests queued, periods skipped}.
 	private int[] composePage(MatchingRun run, Instant now) {
-		List<Long> due = this.digests.lockDue(now, this.properties.pageSize());
+		List<Long> due = this.due.lockDue(now, this.properties.pageSize());
 		if (due.isEmpty()) {
 			return new int[] { 0, 0, 0 };
 		}
@@ -144,16 +120,16 @@ public class DigestScheduler {
 			}
 		}
 		// erased (or no longer active) since their schedule was written
-		this.digests.unschedule(gone);
-		Map<Long, String> periods = new java.util.HashMap<>();
+		this.due.unschedule(gone);
+		Map<Long, String> periods = new HashMap<>();
 		for (Subscriber subscriber : subscribers) {
 			periods.put(subscriber.id(), DigestCalendar.latest(subscriber.profile().delivery(), now).key());
 		}
-		List<Digests.Composed> composed = compose(run, subscribers, periods, now);
-		Map<Long, Long> inserted = this.digests.insert(composed);
+		List<Composed> composed = this.composer.compose(run, subscribers, periods, now);
+		Map<Long, Long> inserted = this.composer.store(composed);
 		int queued = 0;
 		int skipped = 0;
-		for (Digests.Composed digest : composed) {
+		for (Composed digest : composed) {
 			if (inserted.containsKey(digest.subscriberId())) {
 				if (digest.papers().isEmpty()) {
 					skipped++;
@@ -163,50 +139,12 @@ public class DigestScheduler {
 				}
 			}
 		}
-		Map<Long, Instant> next = new java.util.HashMap<>();
+		Map<Long, Instant> next = new HashMap<>();
 		for (Subscriber subscriber : subscribers) {
 			next.put(subscriber.id(), DigestCalendar.next(subscriber.profile().delivery(), now).dueAt());
 		}
-		this.digests.reschedule(next);
+		this.due.reschedule(next);
 		return new int[] { due.size(), queued, skipped };
-	}
-
-	// The subscriber's choice, else the service's default.
-	private boolean trendingWhenEmpty(Profile profile) {
-		return (profile.whenEmpty() != null) ? profile.whenEmpty() == Profile.WhenEmpty.TRENDING
-				: this.properties.whenEmpty() == Profile.WhenEmpty.TRENDING;
-	}
-
-	private List<Digests.Composed> compose(MatchingRun run, List<Subscriber> subscribers, Map<Long, String> periods,
-			Instant now) {
-		List<Long> ids = subscribers.stream().map(Subscriber::id).toList();
-		Map<Long, Instant> previous = this.digests.previousDue(ids);
-		Map<Long, Set<Long>> sent = this.digests.sent(ids, run.paperIds());
-		Instant earliest = this.matching.earliest(now);
-		List<SubscriberMatching.Request> requests = new ArrayList<>();
-		for (Subscriber subscriber : subscribers) {
-			Instant since = previous.getOrDefault(subscriber.id(), earliest);
-			requests.add(new SubscriberMatching.Request(subscriber, since.isAfter(earliest) ? since : earliest,
-					sent.getOrDefault(subscriber.id(), Set.of())));
-		}
-		Map<Long, Selection> selections = this.matching.select(run, requests);
-		List<Digests.Composed> composed = new ArrayList<>();
-		for (SubscriberMatching.Request request : requests) {
-			Subscriber subscriber = request.subscriber();
-			Selection selection = selections.get(subscriber.id());
-			if (selection.papers().isEmpty() && !selection.trending() && trendingWhenEmpty(subscriber.profile())) {
-				selection = run.select(new MatchingRun.Subject(subscriber.profile().withNothingToMatch(), null,
-						List.of(), List.of(), request.sentPaperIds(), Set.of(), request.since()));
-			}
-			List<Digests.Composed.Pick> picks = new ArrayList<>();
-			for (Match match : selection.papers()) {
-				picks.add(new Digests.Composed.Pick(match.paperId(), match.score(), match.reasons()));
-			}
-			Instant dueAt = DigestCalendar.latest(subscriber.profile().delivery(), now).dueAt();
-			composed.add(new Digests.Composed(subscriber.id(), periods.get(subscriber.id()), dueAt,
-					selection.trending(), picks));
-		}
-		return composed;
 	}
 
 	/**

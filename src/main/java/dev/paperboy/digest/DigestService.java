@@ -8,7 +8,14 @@ import java.util.Optional;
 
 import dev.paperboy.delivery.Mailer;
 import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.composition.DigestComposer;
+import dev.paperboy.digest.render.DigestRenderer;
+import dev.paperboy.digest.render.DigestView;
+import dev.paperboy.digest.sending.Deliveries;
+import dev.paperboy.digest.sending.Outgoing;
 import dev.paperboy.subscription.EmailAddress;
+import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +32,9 @@ public class DigestService {
 
 	private final DigestScheduler scheduler;
 
-	private final Digests digests;
+	private final DigestComposer composer;
+
+	private final Deliveries digests;
 
 	private final DigestRenderer renderer;
 
@@ -33,9 +42,10 @@ public class DigestService {
 
 	private final Mailer mailer;
 
-	DigestService(DigestScheduler scheduler, Digests digests, DigestRenderer renderer,
+	DigestService(DigestScheduler scheduler, DigestComposer composer, Deliveries digests, DigestRenderer renderer,
 			SubscriptionService subscriptions, Mailer mailer) {
 		this.scheduler = scheduler;
+		this.composer = composer;
 		this.digests = digests;
 		this.renderer = renderer;
 		this.subscriptions = subscriptions;
@@ -59,7 +69,7 @@ public class DigestService {
 	public Optional<Long> sendNow(long subscriberId) {
 		return this.subscriptions.find(subscriberId)
 			.filter((subscriber) -> subscriber.status() == Subscriber.Status.ACTIVE)
-			.map(this.scheduler::composeNow)
+			.map(this.composer::composeNow)
 			.filter((id) -> id > 0);
 	}
 
@@ -70,7 +80,7 @@ public class DigestService {
 	 */
 	public Optional<OutgoingMail> preview(long subscriberId) {
 		return this.subscriptions.find(subscriberId).map((subscriber) -> {
-			Digests.Composed composed = this.scheduler.preview(subscriber);
+			Composed composed = this.composer.preview(subscriber);
 			return render(subscriber, composed, subscriber.email());
 		});
 	}
@@ -86,10 +96,10 @@ public class DigestService {
 	public boolean sendTest(EmailAddress to, @Nullable Long subscriberId) {
 		Subscriber subscriber = (subscriberId != null) ? this.subscriptions.find(subscriberId).orElse(null) : null;
 		if (subscriber == null) {
-			subscriber = new Subscriber(0, to.value(), Subscriber.Status.ACTIVE,
-					dev.paperboy.subscription.Profile.DEFAULT, Instant.now(), Instant.now(), null);
+			subscriber = new Subscriber(0, to.value(), Subscriber.Status.ACTIVE, Profile.DEFAULT, Instant.now(),
+					Instant.now(), null);
 		}
-		OutgoingMail mail = render(subscriber, this.scheduler.preview(subscriber), to.value());
+		OutgoingMail mail = render(subscriber, this.composer.preview(subscriber), to.value());
 		return this.mailer.send(new OutgoingMail(to.value(), "[Test] " + mail.subject(), mail.text(), mail.html(),
 				mail.headers(), null));
 	}
@@ -151,17 +161,17 @@ public class DigestService {
 			.toList();
 	}
 
-	private DigestView view(Subscriber subscriber, Digests.Outgoing digest) {
-		return this.renderer.view(digest.id(), subscriber, DigestRenderer.date(digest, subscriber), digest.trending(),
-				digest.papers(),
-				this.renderer.papers(digest.papers().stream().map(Digests.Composed.Pick::paperId).toList()));
+	private DigestView view(Subscriber subscriber, Outgoing digest) {
+		return this.renderer.view(digest.id(), subscriber, digest.date(subscriber.profile().timeZone()),
+				digest.trending(), digest.papers(),
+				this.renderer.papers(digest.papers().stream().map(Composed.Pick::paperId).toList()));
 	}
 
-	private OutgoingMail render(Subscriber subscriber, Digests.Composed composed, String to) {
+	private OutgoingMail render(Subscriber subscriber, Composed composed, String to) {
 		DigestView view = this.renderer.view(0, subscriber,
 				LocalDate.ofInstant(composed.dueAt(), subscriber.profile().timeZone()), composed.trending(),
 				composed.papers(),
-				this.renderer.papers(composed.papers().stream().map(Digests.Composed.Pick::paperId).toList()));
+				this.renderer.papers(composed.papers().stream().map(Composed.Pick::paperId).toList()));
 		DigestView addressed = new DigestView(to, view.date(), view.cadence(), view.trending(), view.papers(),
 				view.links(), view.sender());
 		return this.renderer.mail(0, addressed);

@@ -33,7 +33,7 @@ public enum DigestStatus {
 	/**
 	 * @return the status as an SQL string literal
 	 */
-	String sql() {
+	public String sql() {
 		return "'" + name() + "'";
 	}
 

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -202,8 +203,7 @@ public record Profile(String interests, String keywords, List<String> authors, L
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			// Nothing typed into a form ever needs a line break; refusing them everywhere
-			// keeps
-			// them out of anything that might end up in a header.
+			// keeps them out of anything that might end up in a header.
 			if (Character.isISOControl(c)) {
 				throw new InvalidInputException(field, "must not contain line breaks or control characters");
 			}
@@ -247,7 +247,7 @@ public record Profile(String interests, String keywords, List<String> authors, L
 			return Cadence.DAILY;
 		}
 		try {
-			return Cadence.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+			return Cadence.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("cadence", "must be DAILY or WEEKLY");
@@ -259,7 +259,7 @@ public record Profile(String interests, String keywords, List<String> authors, L
 			return DayOfWeek.MONDAY;
 		}
 		try {
-			return DayOfWeek.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+			return DayOfWeek.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("weekday", "must be a day of the week");

@@ -179,8 +179,7 @@ class MailboxTests {
 			FrameLocator frame = browser.frameLocator("iframe");
 			assertThat(frame.locator("#greeting")).hasText("Hello in HTML");
 			// the attribute kept the markup whole: the script that tried to close the
-			// frame
-			// is one more script inside it, that did not run either
+			// frame is one more script inside it, that did not run either
 			assertThat(frame.locator("p").last()).hasText("\">");
 			assertThat(frame.locator("script")).hasCount(2);
 			assertThat(browser.locator("pre")).hasText("Plain <script>alert('text')</script>");

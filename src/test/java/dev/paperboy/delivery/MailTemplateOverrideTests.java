@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import dev.paperboy.digest.DigestView;
+import dev.paperboy.digest.render.DigestView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.templateresolver.FileTemplateResolver;

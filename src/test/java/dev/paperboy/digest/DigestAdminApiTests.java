@@ -19,6 +19,7 @@ import dev.paperboy.subscription.ClientInfo;
 import dev.paperboy.subscription.EmailAddress;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.SubscriptionService;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class DigestAdminApiTests {
 			try {
 				return message.getAllRecipients()[0].toString().equals(address);
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();

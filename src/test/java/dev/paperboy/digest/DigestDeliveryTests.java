@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,11 @@ import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.SubscriberEvents;
 import dev.paperboy.TestMailConfiguration;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.composition.DigestComposer;
+import dev.paperboy.digest.schedule.DigestCalendar;
+import dev.paperboy.digest.sending.Deliveries;
+import dev.paperboy.matching.MatcherPreview;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
@@ -33,6 +41,7 @@ import dev.paperboy.subscription.Feedback;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.SubscriptionService;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -79,10 +88,13 @@ class DigestDeliveryTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	dev.paperboy.matching.MatcherPreview preview;
+	MatcherPreview preview;
 
 	@Autowired
-	Digests digests;
+	DigestComposer composer;
+
+	@Autowired
+	Deliveries deliveries;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -198,21 +210,22 @@ class DigestDeliveryTests {
 		long id = this.subscriptions.importActive(EmailAddress.parse("race@example.org").orElseThrow(),
 				profile("Spiking neural networks for neuromorphic hardware", ZoneId.of("UTC")), List.of(), OPERATOR);
 		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
-		Digests.Composed.Pick x = new Digests.Composed.Pick(papers.get(0), 0.9, List.of("about x"));
-		Digests.Composed.Pick y = new Digests.Composed.Pick(papers.get(1), 0.8, List.of("about y", "and more"));
+		Composed.Pick x = new Composed.Pick(papers.get(0), 0.9, List.of("about x"));
+		Composed.Pick y = new Composed.Pick(papers.get(1), 0.8, List.of("about y", "and more"));
 		Instant due = Instant.parse("2026-11-20T07:00:00Z");
-		this.digests.insert(List.of(new Digests.Composed(id, "now-1", due, false, List.of(x))));
+		this.composer.store(List.of(new Composed(id, "now-1", due, false, List.of(x))));
 
 		// in a transaction, as the scheduler writes them: the outbox is running
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
-		long second = transaction.execute((status) -> this.digests
-			.insert(List.of(new Digests.Composed(id, "2026-11-20", due, false, List.of(x, y))))
-			.get(id));
-		assertThat(this.digests.outgoing(List.of(second)).get(0).papers()).as("x went out already").containsExactly(y);
-		long third = transaction.execute(
-				(status) -> this.digests.insert(List.of(new Digests.Composed(id, "2026-11-21", due, false, List.of(y))))
-					.get(id));
-		assertThat(this.digests.outgoing(List.of(third)).get(0).papers()).isEmpty();
+		long second = transaction
+			.execute((status) -> this.composer.store(List.of(new Composed(id, "2026-11-20", due, false, List.of(x, y))))
+				.get(id));
+		assertThat(this.deliveries.outgoing(List.of(second)).get(0).papers()).as("x went out already")
+			.containsExactly(y);
+		long third = transaction
+			.execute((status) -> this.composer.store(List.of(new Composed(id, "2026-11-21", due, false, List.of(y))))
+				.get(id));
+		assertThat(this.deliveries.outgoing(List.of(third)).get(0).papers()).isEmpty();
 		assertThat(this.jdbc.sql("select status from digest where id = ?").param(third).query(String.class).single())
 			.as("nothing left to send")
 			.isEqualTo("SKIPPED");
@@ -227,19 +240,20 @@ class DigestDeliveryTests {
 		List<Long> papers = this.jdbc.sql("select id from paper order by id limit 2").query(Long.class).list();
 		List<String> odd = List.of("close to your interest in 'a \"quoted\", {braced} \\ back\\slash'", "NULL", "",
 				" spaced ", "naïve — 自然 😀");
-		Digests.Composed.Pick first = new Digests.Composed.Pick(papers.get(0), 0.25, odd);
-		Digests.Composed.Pick second = new Digests.Composed.Pick(papers.get(1), 0.125, List.of());
-		long digest = this.digests.insert(List.of(new Digests.Composed(id, "2026-11-20",
-				Instant.parse("2026-11-20T07:00:00Z"), false, List.of(first, second))))
+		Composed.Pick first = new Composed.Pick(papers.get(0), 0.25, odd);
+		Composed.Pick second = new Composed.Pick(papers.get(1), 0.125, List.of());
+		long digest = this.composer
+			.store(List.of(new Composed(id, "2026-11-20", Instant.parse("2026-11-20T07:00:00Z"), false,
+					List.of(first, second))))
 			.get(id);
-		assertThat(this.digests.outgoing(List.of(digest)).get(0).papers()).containsExactly(first, second);
+		assertThat(this.deliveries.outgoing(List.of(digest)).get(0).papers()).containsExactly(first, second);
 	}
 
 	@Test
 	void followsEachSubscribersChoiceWhenNothingMatches() {
 		// The service's default here is SKIP; a keyword no paper has leaves nothing to
 		// match.
-		Map<String, Profile.WhenEmpty> choices = new java.util.LinkedHashMap<>();
+		Map<String, Profile.WhenEmpty> choices = new LinkedHashMap<>();
 		choices.put("trending@example.org", Profile.WhenEmpty.TRENDING);
 		choices.put("skip@example.org", Profile.WhenEmpty.SKIP);
 		choices.put("default@example.org", null);
@@ -251,7 +265,7 @@ class DigestDeliveryTests {
 		compose(now);
 		compose(now.plus(Duration.ofDays(1)));
 
-		Map<String, Map<String, Object>> digests = new java.util.HashMap<>();
+		Map<String, Map<String, Object>> digests = new HashMap<>();
 		this.jdbc
 			.sql("""
 					select s.email, d.status, d.trending, (select count(*) from digest_paper p where p.digest_id = d.id) as papers
@@ -271,8 +285,7 @@ class DigestDeliveryTests {
 	@Test
 	void honoursTimeZonesAndWeeklyCadence() {
 		// Delivery hour 7: at 23:00 UTC it is already 08:00 the next day in Tokyo and
-		// 18:00
-		// the same day in New York.
+		// 18:00 the same day in New York.
 		Instant evening = Instant.parse("2026-11-23T23:00:00Z");
 		Profile tokyo = profile("Scaling laws for large language models", ZoneId.of("Asia/Tokyo"));
 		Profile newYork = profile("Scaling laws for large language models", ZoneId.of("America/New_York"));
@@ -289,9 +302,8 @@ class DigestDeliveryTests {
 			.isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
 
 		// Daylight saving: New York springs forward at 02:00 on 8 March 2026 and falls
-		// back
-		// at 02:00 on 1 November 2026. A 02:00 digest comes at 03:00 on the first day and
-		// once at 01:00 + 1 h on the second; each day has exactly one period.
+		// back at 02:00 on 1 November 2026. A 02:00 digest comes at 03:00 on the first
+		// day and once at 01:00 + 1 h on the second; each day has exactly one period.
 		Profile twoAm = new Profile("x", "", List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 2,
 				ZoneId.of("America/New_York"), 10);
 		assertThat(DigestCalendar.next(twoAm.delivery(), Instant.parse("2026-03-07T12:00:00Z")).dueAt())
@@ -436,7 +448,7 @@ class DigestDeliveryTests {
 			try {
 				return addresses.contains(message.getAllRecipients()[0].toString());
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
@@ -444,7 +456,7 @@ class DigestDeliveryTests {
 
 	// Content type (without parameters) to decoded content, for every leaf part.
 	private static Map<String, String> parts(Part part) throws Exception {
-		Map<String, String> parts = new java.util.HashMap<>();
+		Map<String, String> parts = new HashMap<>();
 		if (part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart child = multipart.getBodyPart(i);
@@ -454,7 +466,7 @@ class DigestDeliveryTests {
 		else {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			part.getDataHandler().writeTo(out);
-			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT),
+			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT),
 					out.toString(StandardCharsets.UTF_8));
 		}
 		return parts;

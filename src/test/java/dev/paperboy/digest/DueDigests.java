@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.SubscriberEvents;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -18,9 +19,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.paperboy.DatabaseCleaner;
+import dev.paperboy.ScriptedSmtpServer.Received;
 import dev.paperboy.ScriptedSmtpServer;
 import dev.paperboy.delivery.outbox.OutboxWorkers;
-import dev.paperboy.ScriptedSmtpServer.Received;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;
@@ -181,7 +183,7 @@ class OutboxCrashTests {
 	}
 
 	private Map<String, Long> counts() {
-		Map<String, Long> counts = new java.util.TreeMap<>();
+		Map<String, Long> counts = new TreeMap<>();
 		this.jdbc.sql("select status, count(*) from digest group by status").query((rs) -> {
 			counts.put(rs.getString(1), rs.getLong(2));
 		});

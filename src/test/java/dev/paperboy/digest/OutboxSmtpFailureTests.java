@@ -1,5 +1,7 @@
 package dev.paperboy.digest;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +12,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.paperboy.DatabaseCleaner;
-import dev.paperboy.ScriptedSmtpServer;
-import dev.paperboy.delivery.Suppressions;
 import dev.paperboy.ScriptedSmtpServer.Answer;
 import dev.paperboy.ScriptedSmtpServer.Attempt;
 import dev.paperboy.ScriptedSmtpServer.Received;
+import dev.paperboy.ScriptedSmtpServer;
+import dev.paperboy.delivery.Suppressions;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.SubscriptionService;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -155,21 +161,19 @@ class OutboxSmtpFailureTests {
 	@Test
 	void sendsEightBitBodiesToAServerThatAnnouncesIt() throws Exception {
 		// this server announces 8BITMIME (GreenMail, in the other delivery tests, does
-		// not:
-		// there the parts are quoted-printable)
+		// not: there the parts are quoted-printable)
 		List<String> readers = DueDigests.subscribe(this.subscriptions, "reader", 3);
 		DueDigests.compose(this.scheduler, this.jdbc);
 		await().atMost(TIMEOUT).until(() -> count("SENT") == 3);
 
 		assertThat(this.smtp.received()).hasSize(3).allSatisfy((message) -> {
 			assertThat(message.mailFrom()).endsWith("> BODY=8BITMIME");
-			String wire = new String(message.raw(), java.nio.charset.StandardCharsets.UTF_8);
+			String wire = new String(message.raw(), StandardCharsets.UTF_8);
 			assertThat(wire).contains("Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit")
 				.doesNotContain("quoted-printable")
 				.contains(" · ");
-			jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(null,
-					new java.io.ByteArrayInputStream(message.raw()));
-			jakarta.mail.Multipart parts = (jakarta.mail.Multipart) parsed.getContent();
+			MimeMessage parsed = new MimeMessage(null, new ByteArrayInputStream(message.raw()));
+			Multipart parts = (Multipart) parsed.getContent();
 			assertThat((String) parts.getBodyPart(1).getContent()).contains(">More like this</a>")
 				.contains(" papers</span>");
 		});

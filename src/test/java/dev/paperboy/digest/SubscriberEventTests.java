@@ -12,6 +12,7 @@ import java.util.Optional;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.SubscriberEvents;
+import dev.paperboy.digest.schedule.DigestCalendar;
 import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.subscription.ClientInfo;
@@ -42,9 +43,6 @@ class SubscriberEventTests {
 
 	@Autowired
 	DigestScheduler scheduler;
-
-	@Autowired
-	Digests digests;
 
 	@Autowired
 	Tokens tokens;
@@ -144,7 +142,9 @@ class SubscriberEventTests {
 		this.subscriptions.erase(id);
 		handled();
 		// A schedule written by an event handled after the erasure's
-		this.digests.schedule(List.of(new Digests.Schedule(id, "x", Instant.now().minusSeconds(60))));
+		this.jdbc.sql("insert into digest_schedule (subscriber_id, schedule, next_due_at) values (?, 'x', ?)")
+			.params(id, Timestamp.from(Instant.now().minusSeconds(60)))
+			.update();
 
 		assertThat(this.scheduler.run().queued()).isZero();
 		assertThat(schedule(id)).isEmpty();

@@ -24,6 +24,9 @@ import org.springframework.modulith.NamedInterface;
  * in the output. Anything else a template does with a value (its length, a substring, a
  * comparison) the stencil cannot reproduce: the caller compares a stencil's output with a
  * full rendering before relying on it.
+ * <p>
+ * Longer than 400 lines because recording, parsing and filling share one marker format
+ * and are only correct together.
  */
 // Part of delivery's named interface "mime": digest renders its emails with it.
 @NamedInterface("mime")
@@ -354,21 +357,7 @@ public final class MailStencil {
 				else {
 					throw new NotStencilable("a marker changed by the templates");
 				}
-				String literal = output.substring(start, i);
-				if (c == SLOT) {
-					if (index >= slots.count) {
-						throw new NotStencilable("no slot " + index);
-					}
-					if (slots.links.get(index)) {
-						if (!literal.endsWith(LINK)) {
-							throw new NotStencilable("a link's marker without its scheme");
-						}
-						literal = literal.substring(0, literal.length() - LINK.length());
-					}
-				}
-				else if (index >= deferred) {
-					throw new NotStencilable("no wrapped text " + index);
-				}
+				String literal = literalBefore(output.substring(start, i), c, index, slots, deferred);
 				literals.add(literal);
 				length += literal.length();
 				found.add(index | ((c == DEFERRED) ? DEFERRED_BIT : 0) | (escaped ? ESCAPED_BIT : 0));
@@ -379,6 +368,26 @@ public final class MailStencil {
 			length += output.length() - start;
 			return new Part(literals.toArray(String[]::new), literals.stream().map(Chunk::of).toArray(Chunk[]::new),
 					found.stream().mapToInt(Integer::intValue).toArray(), length);
+		}
+
+		// The literal text before a marker, checked against the slots: before a link's
+		// slot, without the scheme the template wrote in front of the marker.
+		private static String literalBefore(String literal, char marker, int index, Slots slots, int deferred) {
+			if (marker == SLOT) {
+				if (index >= slots.count) {
+					throw new NotStencilable("no slot " + index);
+				}
+				if (slots.links.get(index)) {
+					if (!literal.endsWith(LINK)) {
+						throw new NotStencilable("a link's marker without its scheme");
+					}
+					return literal.substring(0, literal.length() - LINK.length());
+				}
+			}
+			else if (index >= deferred) {
+				throw new NotStencilable("no wrapped text " + index);
+			}
+			return literal;
 		}
 
 		String fill(String[] values, String[] wrapped) {

@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * third of the CPU of sending a digest; this writes each byte once. Header values are
  * checked for CR and LF before they get here ({@link OutgoingMail}); non-ASCII subjects
  * and display names are encoded words (RFC 2047).
+ * <p>
+ * Longer than 400 lines because its encoders (headers, folding, quoted-printable, 8-bit
+ * bodies) write one shared buffer and are tuned together as one hot path.
  */
 final class MimeWriter {
 
@@ -319,9 +322,7 @@ final class MimeWriter {
 		for (int i = 0; i < length; i++) {
 			// room for the most one character takes: a soft break and four encoded bytes
 			if (bytes.length - at < 16) {
-				out.length = at;
-				out.ensure(Math.max(64, (length - i) + (length - i) / 8));
-				bytes = out.array;
+				bytes = grown(out, at, length - i);
 			}
 			char c = text.charAt(i);
 			if (c > 32 && c < 127 && c != '=') {
@@ -352,12 +353,7 @@ final class MimeWriter {
 					at = softBreak(bytes, at);
 					column = 0;
 				}
-				if (literal) {
-					bytes[at++] = (byte) c;
-				}
-				else {
-					at = escaped(bytes, at, c);
-				}
+				at = literal ? literal(bytes, at, c) : escaped(bytes, at, c);
 				column += width;
 				continue;
 			}
@@ -371,22 +367,40 @@ final class MimeWriter {
 				at = softBreak(bytes, at);
 				column = 0;
 			}
-			if (size == 2) {
-				at = escaped(bytes, at, 0xC0 | (codePoint >> 6));
-			}
-			else if (size == 3) {
-				at = escaped(bytes, at, 0xE0 | (codePoint >> 12));
-				at = escaped(bytes, at, 0x80 | ((codePoint >> 6) & 0x3F));
-			}
-			else {
-				at = escaped(bytes, at, 0xF0 | (codePoint >> 18));
-				at = escaped(bytes, at, 0x80 | ((codePoint >> 12) & 0x3F));
-				at = escaped(bytes, at, 0x80 | ((codePoint >> 6) & 0x3F));
-			}
-			at = escaped(bytes, at, 0x80 | (codePoint & 0x3F));
+			at = escapedUtf8(bytes, at, codePoint, size);
 			column += 3 * size;
 		}
 		out.length = at;
+	}
+
+	// The buffer with room for what is left of the text, what was written kept.
+	private static byte[] grown(Bytes out, int at, int left) {
+		out.length = at;
+		out.ensure(Math.max(64, left + left / 8));
+		return out.array;
+	}
+
+	// A space or tab that does not end its line, as it is.
+	private static int literal(byte[] bytes, int at, char c) {
+		bytes[at] = (byte) c;
+		return at + 1;
+	}
+
+	// The UTF-8 bytes of a code point beyond ASCII (size: 2 to 4), each encoded.
+	private static int escapedUtf8(byte[] bytes, int at, int codePoint, int size) {
+		if (size == 2) {
+			at = escaped(bytes, at, 0xC0 | (codePoint >> 6));
+		}
+		else if (size == 3) {
+			at = escaped(bytes, at, 0xE0 | (codePoint >> 12));
+			at = escaped(bytes, at, 0x80 | ((codePoint >> 6) & 0x3F));
+		}
+		else {
+			at = escaped(bytes, at, 0xF0 | (codePoint >> 18));
+			at = escaped(bytes, at, 0x80 | ((codePoint >> 12) & 0x3F));
+			at = escaped(bytes, at, 0x80 | ((codePoint >> 6) & 0x3F));
+		}
+		return escaped(bytes, at, 0x80 | (codePoint & 0x3F));
 	}
 
 	/**

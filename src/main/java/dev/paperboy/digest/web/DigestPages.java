@@ -3,7 +3,7 @@ package dev.paperboy.digest.web;
 import java.util.List;
 import java.util.Optional;
 
-import dev.paperboy.digest.DigestFeed;
+import dev.paperboy.digest.feed.DigestFeed;
 import dev.paperboy.digest.DigestService;
 import dev.paperboy.papers.Paper;
 import dev.paperboy.papers.PaperCatalog;

@@ -1,5 +1,8 @@
 package dev.paperboy.delivery.mime;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +54,9 @@ class MailTextTests {
 
 	@Test
 	void acceptsTheLinksTheRegularExpressionOfWebLinksMatches() {
-		java.util.regex.Pattern webLink = java.util.regex.Pattern.compile("https?://[^\\s\"'<>\\\\]+",
-				java.util.regex.Pattern.CASE_INSENSITIVE);
+		Pattern webLink = Pattern.compile("https?://[^\\s\"'<>\\\\]+", Pattern.CASE_INSENSITIVE);
 		String alphabet = "htpsHTPS:/ \t\n\"'<>\\ax.?=&#%";
-		java.util.Random random = new java.util.Random(7);
+		Random random = new Random(7);
 		for (int i = 0; i < 100_000; i++) {
 			StringBuilder url = new StringBuilder(
 					(random.nextInt(3) == 0) ? "" : "https://".substring(random.nextInt(2)));

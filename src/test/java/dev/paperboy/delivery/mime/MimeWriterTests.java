@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -38,7 +39,7 @@ class MimeWriterTests {
 			String text = randomText(random);
 			String expected = crlf(text);
 			boolean ascii = expected.chars().allMatch((c) -> c < 0x80);
-			boolean fits = java.util.Arrays.stream(expected.split("\r\n"))
+			boolean fits = Arrays.stream(expected.split("\r\n"))
 				.allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 998);
 			assertThat(MimeWriter.asIs(text)).as(text).isEqualTo(!fits ? null : ascii ? "7bit" : "8bit");
 			MimeWriter.Bytes out = new MimeWriter.Bytes(16);
@@ -217,8 +218,7 @@ class MimeWriterTests {
 	}
 
 	// Up to 12 runs of one character of the alphabet each: long runs reach every column
-	// of
-	// a line.
+	// of a line.
 	static String randomText(Random random) {
 		String[] units = ALPHABET.codePoints().mapToObj(Character::toString).toArray(String[]::new);
 		StringBuilder text = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.schedule;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.paperboy.digest.DigestProperties;
+import dev.paperboy.digest.composition.DigestComposer;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriberEvent;
 import dev.paperboy.subscription.SubscriptionService;
@@ -23,19 +25,23 @@ import org.springframework.stereotype.Component;
  * late or repeated events change nothing.
  */
 @Component
-class SubscriberSchedules {
+public class SubscriberSchedules {
 
 	// Subscribers read and schedules written per statement.
 	private static final int PAGE = 500;
 
-	private final Digests digests;
+	private final Schedules schedules;
+
+	private final DigestComposer composer;
 
 	private final SubscriptionService subscriptions;
 
 	private final DigestProperties properties;
 
-	SubscriberSchedules(Digests digests, SubscriptionService subscriptions, DigestProperties properties) {
-		this.digests = digests;
+	SubscriberSchedules(Schedules schedules, DigestComposer composer, SubscriptionService subscriptions,
+			DigestProperties properties) {
+		this.schedules = schedules;
+		this.composer = composer;
 		this.subscriptions = subscriptions;
 		this.properties = properties;
 	}
@@ -43,7 +49,7 @@ class SubscriberSchedules {
 	@ApplicationModuleListener
 	void on(SubscriberEvent event) {
 		switch (event) {
-			case SubscriberEvent.Erased erased -> this.digests.erase(erased.subscriberId());
+			case SubscriberEvent.Erased erased -> erase(erased.subscriberId());
 			case SubscriberEvent.Confirmed confirmed -> schedule(List.of(confirmed.subscriberId()), true);
 			case SubscriberEvent.Imported imported -> schedule(List.of(imported.subscriberId()), true);
 			default -> schedule(List.of(event.subscriberId()), false);
@@ -59,7 +65,7 @@ class SubscriberSchedules {
 	 * (when {@code first-digest-on-confirm} is set)
 	 * @return how many active subscribers were scheduled
 	 */
-	int schedule(Collection<Long> subscriberIds, boolean firstDigestNow) {
+	public int schedule(Collection<Long> subscriberIds, boolean firstDigestNow) {
 		List<Long> ids = List.copyOf(subscriberIds);
 		int scheduled = 0;
 		for (int from = 0; from < ids.size(); from += PAGE) {
@@ -68,24 +74,31 @@ class SubscriberSchedules {
 		return scheduled;
 	}
 
+	// Everything kept about an erased subscriber: their digests (their papers with them,
+	// through digest_paper's key), then their schedule.
+	private void erase(long subscriberId) {
+		this.composer.erase(subscriberId);
+		this.schedules.erase(subscriberId);
+	}
+
 	private int schedulePage(List<Long> ids, boolean firstDigestNow) {
 		Instant now = Instant.now();
 		Set<Long> inactive = new HashSet<>(ids);
-		List<Digests.Schedule> schedules = new ArrayList<>();
+		List<Schedules.Schedule> schedules = new ArrayList<>();
 		for (Subscriber subscriber : this.subscriptions.find(ids)) {
 			if (subscriber.status() != Subscriber.Status.ACTIVE) {
 				continue;
 			}
 			inactive.remove(subscriber.id());
 			Instant next = DigestCalendar.next(subscriber.profile().delivery(), now).dueAt();
-			if (firstDigestNow && this.properties.firstDigestOnConfirm() && !this.digests.hasDigest(subscriber.id())) {
+			if (firstDigestNow && this.properties.firstDigestOnConfirm() && !this.composer.hasDigest(subscriber.id())) {
 				next = now;
 			}
-			schedules.add(new Digests.Schedule(subscriber.id(),
+			schedules.add(new Schedules.Schedule(subscriber.id(),
 					DigestCalendar.fingerprint(subscriber.profile().delivery()), next));
 		}
-		this.digests.schedule(schedules);
-		this.digests.unschedule(inactive);
+		this.schedules.schedule(schedules);
+		this.schedules.unschedule(inactive);
 		return schedules.size();
 	}
 

@@ -1,10 +1,13 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.feed;
 
 import java.io.StringWriter;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import dev.paperboy.digest.render.DigestItems;
+import dev.paperboy.digest.render.DigestView;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,10 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,11 +65,11 @@ class DigestTemplatesTests {
 
 	@Test
 	void headingsRenderedOnceForAllDigestsAreTheOnesTheTemplatesRender() {
-		List<Paper> papers = new java.util.ArrayList<>(DigestSamples.demoPapers(11));
+		List<Paper> papers = new ArrayList<>(DigestSamples.demoPapers(11));
 		papers.add(DigestSamples.paper(11, HOSTILE_TITLE, "An abstract with <b>markup</b> & \"quotes\"."));
 		DigestView inline = DigestSamples.digest(papers, false);
 		PaperHeadings headings = new PaperHeadings(this.templates);
-		List<DigestView.Item> items = new java.util.ArrayList<>();
+		List<DigestView.Item> items = new ArrayList<>();
 		for (int i = 0; i < papers.size(); i++) {
 			DigestView.Item item = inline.papers().get(i);
 			// twice: the second comes from the cache
@@ -221,7 +223,7 @@ class DigestTemplatesTests {
 				Files.writeString(DIGESTS.resolve(saveAs + ".txt"), rendered.text());
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}
 		return rendered;

@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.paperboy.digest.DigestCalendar.Period;
+import dev.paperboy.digest.schedule.DigestCalendar.Period;
 import dev.paperboy.subscription.DeliverySchedule;
 import dev.paperboy.subscription.Profile.Cadence;
 import org.junit.jupiter.api.Test;

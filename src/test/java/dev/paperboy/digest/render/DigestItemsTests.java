@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
 import java.time.Instant;
 import java.util.ArrayList;

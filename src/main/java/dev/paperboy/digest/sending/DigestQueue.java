@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.sending;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,9 @@ import java.util.Map;
 
 import dev.paperboy.delivery.MailQueue;
 import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.digest.DigestStatus;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.papers.Paper;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
@@ -26,13 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestQueue implements MailQueue {
 
-	private final Digests digests;
+	private final DigestOutbox digests;
 
 	private final DigestRenderer renderer;
 
 	private final SubscriptionService subscriptions;
 
-	DigestQueue(Digests digests, DigestRenderer renderer, SubscriptionService subscriptions) {
+	DigestQueue(DigestOutbox digests, DigestRenderer renderer, SubscriptionService subscriptions) {
 		this.digests = digests;
 		this.renderer = renderer;
 		this.subscriptions = subscriptions;
@@ -55,19 +58,18 @@ class DigestQueue implements MailQueue {
 
 	@Override
 	public List<Queued> load(List<Long> ids) {
-		List<Digests.Outgoing> outgoing = this.digests.outgoing(ids);
+		List<Outgoing> outgoing = this.digests.outgoing(ids);
 		Map<Long, Subscriber> subscribers = new HashMap<>();
-		for (Subscriber subscriber : this.subscriptions
-			.find(outgoing.stream().map(Digests.Outgoing::subscriberId).toList())) {
+		for (Subscriber subscriber : this.subscriptions.find(outgoing.stream().map(Outgoing::subscriberId).toList())) {
 			subscribers.put(subscriber.id(), subscriber);
 		}
 		Map<Long, Paper> papers = this.renderer.papers(outgoing.stream()
 			.flatMap((digest) -> digest.papers().stream())
-			.map(Digests.Composed.Pick::paperId)
+			.map(Composed.Pick::paperId)
 			.distinct()
 			.toList());
 		List<Queued> queued = new ArrayList<>(outgoing.size());
-		for (Digests.Outgoing digest : outgoing) {
+		for (Outgoing digest : outgoing) {
 			queued.add(new Queued(digest, subscribers.get(digest.subscriberId()), papers));
 		}
 		return queued;
@@ -100,13 +102,13 @@ class DigestQueue implements MailQueue {
 	/** A claimed digest, with what its rendering reads. */
 	final class Queued implements MailQueue.Message {
 
-		private final Digests.Outgoing digest;
+		private final Outgoing digest;
 
 		private final @Nullable Subscriber subscriber;
 
 		private final Map<Long, Paper> papers;
 
-		Queued(Digests.Outgoing digest, @Nullable Subscriber subscriber, Map<Long, Paper> papers) {
+		Queued(Outgoing digest, @Nullable Subscriber subscriber, Map<Long, Paper> papers) {
 			this.digest = digest;
 			this.subscriber = subscriber;
 			this.papers = papers;
@@ -141,8 +143,8 @@ class DigestQueue implements MailQueue {
 			}
 			return DigestQueue.this.renderer.mail(this.digest.id(),
 					DigestQueue.this.renderer.view(this.digest.id(), subscriber,
-							DigestRenderer.date(this.digest, subscriber), this.digest.trending(), this.digest.papers(),
-							this.papers));
+							this.digest.date(subscriber.profile().timeZone()), this.digest.trending(),
+							this.digest.papers(), this.papers));
 		}
 
 	}

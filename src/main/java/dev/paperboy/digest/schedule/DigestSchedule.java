@@ -1,5 +1,7 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.schedule;
 
+import dev.paperboy.digest.DigestProperties;
+import dev.paperboy.digest.DigestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

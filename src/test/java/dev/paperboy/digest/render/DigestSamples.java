@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * paper made up the same way every time: authors, links, upvotes and reasons that vary
  * from paper to paper, so every branch of the templates shows.
  */
-final class DigestSamples {
+public final class DigestSamples {
 
-	static final String SITE = "https://papers.example.org";
+	public static final String SITE = "https://papers.example.org";
 
-	static final LocalDate DATE = LocalDate.of(2026, 11, 23);
+	public static final LocalDate DATE = LocalDate.of(2026, 11, 23);
 
 	private static final List<String> NAMES = List.of("Ada Lovelace", "Alan Turing", "Grace Hopper", "Claude Shannon",
 			"Barbara Liskov", "Donald Knuth", "Frances Allen", "Edsger W. Dijkstra");
@@ -37,7 +37,7 @@ final class DigestSamples {
 	private DigestSamples() {
 	}
 
-	static List<Paper> demoPapers(int count) {
+	public static List<Paper> demoPapers(int count) {
 		List<Paper> papers = new ArrayList<>();
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(
 				DigestSamples.class.getResourceAsStream("/demo/papers.jsonl"), StandardCharsets.UTF_8))) {
@@ -52,7 +52,7 @@ final class DigestSamples {
 		return papers;
 	}
 
-	static Paper paper(int n, String title, String abstractText) {
+	public static Paper paper(int n, String title, String abstractText) {
 		String arxivId = "2611.%05d".formatted(n + 1);
 		PaperLinks links = switch (n % 4) {
 			case 0 -> PaperLinks.forArxiv(arxivId)
@@ -68,7 +68,7 @@ final class DigestSamples {
 				Instant.parse("2026-11-22T08:00:00Z"), upvotes, 0, List.of(), null, List.of("demo"));
 	}
 
-	static DigestView digest(List<Paper> papers, boolean trending) {
+	public static DigestView digest(List<Paper> papers, boolean trending) {
 		List<DigestView.Item> items = new ArrayList<>();
 		for (Paper paper : papers) {
 			int position = items.size() + 1;
@@ -79,18 +79,18 @@ final class DigestSamples {
 		return new DigestView("bea@lab.example.org", DATE, "daily", trending, items, links(), sender());
 	}
 
-	static DigestView.Links links() {
+	public static DigestView.Links links() {
 		return new DigestView.Links(link("/manage/t0k3n"), link("/unsubscribe/t0k3n"), link("/digests/t0k3n"),
 				link("/feed/t0k3n.atom"));
 	}
 
-	static DigestView.Sender sender() {
+	public static DigestView.Sender sender() {
 		return new DigestView.Sender("Paperboy of the Example Lab", SITE,
 				"Example Lab\n1 Example Street\n12345 Springfield",
 				"You get this email because you subscribed to Paperboy at " + SITE + ".");
 	}
 
-	static String link(String path) {
+	public static String link(String path) {
 		return SITE + path;
 	}
 

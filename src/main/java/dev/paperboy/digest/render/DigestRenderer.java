@@ -1,5 +1,6 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
+import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,12 @@ import dev.paperboy.delivery.DeliveryProperties;
 import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.digest.DigestProperties;
+import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.digest.feed.DigestFeed;
 import dev.paperboy.papers.Paper;
 import dev.paperboy.papers.PaperCatalog;
+import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionProperties;
 import dev.paperboy.subscription.TokenPurpose;
@@ -21,13 +26,15 @@ import dev.paperboy.subscription.Tokens;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.internet.MimeUtility;
+
 /**
  * Turns a digest into its email: the view the templates read (every link signed), the
  * rendered HTML and text, and the headers (a Message-ID derived from the digest, List-Id,
  * List-Unsubscribe with one-click POST).
  */
 @Component
-class DigestRenderer {
+public class DigestRenderer {
 
 	private final DigestStencils stencils;
 
@@ -72,7 +79,7 @@ class DigestRenderer {
 	 * @param paperIds papers of some digests
 	 * @return them, by id
 	 */
-	Map<Long, Paper> papers(Collection<Long> paperIds) {
+	public Map<Long, Paper> papers(Collection<Long> paperIds) {
 		return this.headings.canonical(this.papers.byIds(paperIds));
 	}
 
@@ -85,10 +92,10 @@ class DigestRenderer {
 	 * @param papers the papers by id
 	 * @return what the templates show
 	 */
-	DigestView view(long digestId, Subscriber subscriber, LocalDate date, boolean trending,
-			List<Digests.Composed.Pick> picks, Map<Long, Paper> papers) {
+	public DigestView view(long digestId, Subscriber subscriber, LocalDate date, boolean trending,
+			List<Composed.Pick> picks, Map<Long, Paper> papers) {
 		List<DigestView.Item> items = new ArrayList<>();
-		for (Digests.Composed.Pick pick : picks) {
+		for (Composed.Pick pick : picks) {
 			Paper paper = papers.get(pick.paperId());
 			if (paper == null) {
 				continue;
@@ -103,8 +110,7 @@ class DigestRenderer {
 				unsubscribeUrl(subscriber.id()),
 				this.site.link("/digests/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, digestId)),
 				this.site.link("/feed/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, 0)));
-		String cadence = (subscriber.profile().cadence() == dev.paperboy.subscription.Profile.Cadence.WEEKLY) ? "weekly"
-				: "daily";
+		String cadence = (subscriber.profile().cadence() == Profile.Cadence.WEEKLY) ? "weekly" : "daily";
 		return new DigestView(subscriber.email(), date, cadence, trending, items, links, this.sender);
 	}
 
@@ -113,7 +119,7 @@ class DigestRenderer {
 	 * @param view its view
 	 * @return the message
 	 */
-	OutgoingMail mail(long digestId, DigestView view) {
+	public OutgoingMail mail(long digestId, DigestView view) {
 		// a digest to send goes as bytes when it can; a preview or a test as text
 		MailBody body = this.stencils.body(view, digestId > 0);
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -131,9 +137,9 @@ class DigestRenderer {
 	}
 
 	// Derived from the digest alone, so a digest sent again (a lease ran out) keeps it;
-	// the
-	// installation's tag keeps two installations (or a reset database) from reusing one.
-	String messageId(long digestId) {
+	// the installation's tag keeps two installations (or a reset database) from reusing
+	// one.
+	public String messageId(long digestId) {
 		return "digest-" + digestId + "." + this.installation + "@" + domain();
 	}
 
@@ -159,10 +165,10 @@ class DigestRenderer {
 	private String listName() {
 		String name = this.delivery.fromName().replace("\"", "") + " digest";
 		try {
-			String encoded = jakarta.mail.internet.MimeUtility.encodeWord(name, "UTF-8", "Q");
+			String encoded = MimeUtility.encodeWord(name, "UTF-8", "Q");
 			return encoded.equals(name) ? "\"" + name + "\"" : encoded;
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -174,19 +180,6 @@ class DigestRenderer {
 	private String domain() {
 		String from = this.delivery.from();
 		return from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * @return the digest's date: its period's, or for a digest sent on request, the day
-	 * it was due in the subscriber's time zone
-	 */
-	static LocalDate date(Digests.Outgoing digest, Subscriber subscriber) {
-		try {
-			return LocalDate.parse(digest.period());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			return digest.dueAt().atZone(subscriber.profile().timeZone()).toLocalDate();
-		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.composition;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SentPapers implements DigestHistory {
 
-	private final Digests digests;
+	private final ComposedDigests digests;
 
-	SentPapers(Digests digests) {
+	SentPapers(ComposedDigests digests) {
 		this.digests = digests;
 	}
 

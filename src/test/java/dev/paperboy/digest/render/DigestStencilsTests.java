@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
 import java.io.IOException;
 import java.nio.file.Files;

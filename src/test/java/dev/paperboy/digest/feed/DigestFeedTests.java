@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.feed;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import dev.paperboy.papers.Paper;
+import dev.paperboy.digest.render.DigestSamples;
+import dev.paperboy.digest.render.DigestView;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

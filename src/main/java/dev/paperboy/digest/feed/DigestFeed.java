@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.feed;
 
 import java.io.StringWriter;
 import java.net.URI;
@@ -15,6 +15,9 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+
+import dev.paperboy.digest.render.DigestItems;
+import dev.paperboy.digest.render.DigestView;
 
 /**
  * A subscriber's private Atom 1.0 feed: one entry per digest, its papers as an HTML list.

@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.render;
 
 import java.time.LocalDate;
 import java.util.List;

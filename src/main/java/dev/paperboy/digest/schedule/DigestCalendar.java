@@ -1,4 +1,4 @@
-package dev.paperboy.digest;
+package dev.paperboy.digest.schedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ import dev.paperboy.subscription.Profile;
  * jump over it) the digest comes at the same wall-clock distance after the jump, and on a
  * day where it exists twice, at the first.
  */
-final class DigestCalendar {
+public final class DigestCalendar {
 
 	private DigestCalendar() {
 	}
@@ -28,7 +28,7 @@ final class DigestCalendar {
 	 * @param date the local date
 	 * @param dueAt when its digest is due
 	 */
-	record Period(String key, LocalDate date, Instant dueAt) {
+	public record Period(String key, LocalDate date, Instant dueAt) {
 
 	}
 
@@ -37,7 +37,7 @@ final class DigestCalendar {
 	 * @param now a moment
 	 * @return the latest period due at or before that moment
 	 */
-	static Period latest(DeliverySchedule schedule, Instant now) {
+	public static Period latest(DeliverySchedule schedule, Instant now) {
 		LocalDate today = now.atZone(schedule.timeZone()).toLocalDate();
 		LocalDate date = (schedule.cadence() == Profile.Cadence.WEEKLY)
 				? today.with(TemporalAdjusters.previousOrSame(schedule.weekday())) : today;
@@ -52,7 +52,7 @@ final class DigestCalendar {
 	 * @param after a moment
 	 * @return the first period due strictly after it
 	 */
-	static Period next(DeliverySchedule schedule, Instant after) {
+	public static Period next(DeliverySchedule schedule, Instant after) {
 		LocalDate latest = latest(schedule, after).date();
 		LocalDate date = (schedule.cadence() == Profile.Cadence.WEEKLY) ? latest.plusWeeks(1) : latest.plusDays(1);
 		return period(schedule, date);
@@ -62,7 +62,7 @@ final class DigestCalendar {
 	 * @param schedule a delivery schedule
 	 * @return what the schedule depends on, to notice when it changes
 	 */
-	static String fingerprint(DeliverySchedule schedule) {
+	public static String fingerprint(DeliverySchedule schedule) {
 		return schedule.cadence() + "|" + schedule.weekday() + "|" + schedule.deliveryHour() + "|"
 				+ schedule.timeZone();
 	}
@@ -73,8 +73,7 @@ final class DigestCalendar {
 
 	private static Instant due(DeliverySchedule schedule, LocalDate date) {
 		// ZonedDateTime.of moves a time in a gap forward by the gap's length and picks
-		// the
-		// earlier offset in an overlap.
+		// the earlier offset in an overlap.
 		return ZonedDateTime.of(date, LocalTime.of(schedule.deliveryHour(), 0), schedule.timeZone()).toInstant();
 	}
 

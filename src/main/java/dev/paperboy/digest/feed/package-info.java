@@ -1,0 +1,7 @@
+/**
+ * The subscriber's private Atom feed of sent digests.
+ */
+@NullMarked
+package dev.paperboy.digest.feed;
+
+import org.jspecify.annotations.NullMarked;
