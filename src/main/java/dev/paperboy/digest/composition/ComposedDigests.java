@@ -47,7 +47,7 @@ class ComposedDigests {
 	}
 
 	// The two look-ups of composition below, and the outbox's look-up of a batch's
-	// papers (DigestOutbox.outgoing), name their ids in the statement rather than as
+	// papers (SendingDigests.outgoing), name their ids in the statement rather than as
 	// parameters, so that PostgreSQL plans each with the tables as they are. The same
 	// statement run over and over gets a generic plan: made while digest_paper was empty
 	// (a fresh installation, a first run) it stayed a sequential scan while page after

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deliveries {
 
-	private final DigestOutbox outbox;
+	private final SendingDigests outbox;
 
-	Deliveries(DigestOutbox outbox) {
+	Deliveries(SendingDigests outbox) {
 		this.outbox = outbox;
 	}
 

@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestQueue implements MailQueue {
 
-	private final DigestOutbox digests;
+	private final SendingDigests digests;
 
 	private final DigestRenderer renderer;
 
 	private final SubscriptionService subscriptions;
 
-	DigestQueue(DigestOutbox digests, DigestRenderer renderer, SubscriptionService subscriptions) {
+	DigestQueue(SendingDigests digests, DigestRenderer renderer, SubscriptionService subscriptions) {
 		this.digests = digests;
 		this.renderer = renderer;
 		this.subscriptions = subscriptions;

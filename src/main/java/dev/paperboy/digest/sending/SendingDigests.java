@@ -25,7 +25,7 @@ import static dev.paperboy.digest.composition.SqlArrays.array;
  * send again.
  */
 @Repository
-class DigestOutbox {
+class SendingDigests {
 
 	// The outbox, which delivery's workers send through DigestQueue. Each claim sets its
 	// own lease_until, which then says whether a digest is still the claiming worker's:
@@ -77,7 +77,7 @@ class DigestOutbox {
 
 	private final JdbcClient jdbc;
 
-	DigestOutbox(JdbcClient jdbc) {
+	SendingDigests(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
