@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import dev.paperboy.ApiClient;
 import dev.paperboy.Paperboy;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -49,15 +49,16 @@ class EmbeddedModeTests {
 	}
 
 	@Test
-	void startsWhenAKilledRunLeftItsPostgresRunningOnTheDataDirectory() throws IOException {
+	void startsWhenAKilledRunLeftItsPostgresRunningOnTheDataDirectory() throws Exception {
 		Path directory = this.data.resolve("postgres").toAbsolutePath().normalize();
 		Files.createDirectories(directory);
 		// What kill -9 leaves: a postmaster on the data directory whose starter is gone.
-		EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false)
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LeftoverPostgresChild.class.getName(), directory.toString())
+			.inheritIO()
 			.start();
+		assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(child.exitValue()).isZero();
 		ProcessHandle leftover = LeftoverPostgres.postmaster(directory).orElseThrow();
 
 		try (ConfigurableApplicationContext context = start()) {
