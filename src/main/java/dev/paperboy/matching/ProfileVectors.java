@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.paperboy.SqlArrays;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriberEvent;
 import dev.paperboy.subscription.SubscriptionService;
@@ -91,12 +91,15 @@ class ProfileVectors {
 		this.jdbc.sql("""
 				select subscriber_id, text_hash, vector from profile_embedding
 				where subscriber_id = any(cast(:ids as bigint[])) and model = :model
-				""").param("ids", ids(hashes.keySet())).param("model", this.embedder.model()).query((rs) -> {
-			long id = rs.getLong(1);
-			if (rs.getString(2).equals(hashes.get(id))) {
-				vectors.put(id, decode(rs.getBytes(3)));
-			}
-		});
+				""")
+			.param("ids", SqlArrays.bigints(hashes.keySet()))
+			.param("model", this.embedder.model())
+			.query((rs) -> {
+				long id = rs.getLong(1);
+				if (rs.getString(2).equals(hashes.get(id))) {
+					vectors.put(id, decode(rs.getBytes(3)));
+				}
+			});
 		return vectors;
 	}
 
@@ -161,14 +164,6 @@ class ProfileVectors {
 			vector[i] = buffer.getFloat();
 		}
 		return vector;
-	}
-
-	private static String ids(Collection<Long> ids) {
-		StringBuilder literal = new StringBuilder("{");
-		for (Long id : ids) {
-			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
-		}
-		return literal.append('}').toString();
 	}
 
 }

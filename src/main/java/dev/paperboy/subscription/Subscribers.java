@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.paperboy.SqlArrays;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +49,7 @@ class Subscribers {
 		}
 		return this.jdbc
 			.sql("select " + COLUMNS + " from subscriber where id = any(cast(:ids as bigint[])) order by id")
-			.param("ids", longArray(ids))
+			.param("ids", SqlArrays.bigints(ids))
 			.query(Subscribers::subscriber)
 			.list();
 	}
@@ -58,7 +59,7 @@ class Subscribers {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("""
 					select subscriber_id, paper from liked_paper where subscriber_id = any(cast(:ids as bigint[]))
-					order by subscriber_id, added_at, paper""").param("ids", longArray(ids)).query((rs) -> {
+					order by subscriber_id, added_at, paper""").param("ids", SqlArrays.bigints(ids)).query((rs) -> {
 				liked.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2));
 			});
 		}
@@ -71,7 +72,7 @@ class Subscribers {
 			this.jdbc.sql("""
 					select subscriber_id, paper_key, vote, created_at from feedback
 					where subscriber_id = any(cast(:ids as bigint[])) order by subscriber_id, created_at desc
-					""").param("ids", longArray(ids)).query((rs) -> {
+					""").param("ids", SqlArrays.bigints(ids)).query((rs) -> {
 				feedback.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 					.add(new Feedback(rs.getString(2), rs.getInt(3) > 0, rs.getTimestamp(4).toInstant()));
 			});
@@ -114,8 +115,8 @@ class Subscribers {
 				""")
 			.param("interests", profile.interests())
 			.param("keywords", profile.keywords())
-			.param("authors", arrayLiteral(profile.authors()))
-			.param("categories", arrayLiteral(profile.categories()))
+			.param("authors", SqlArrays.texts(profile.authors()))
+			.param("categories", SqlArrays.texts(profile.categories()))
 			.param("cadence", profile.cadence().name())
 			.param("weekday", profile.weekday().getValue())
 			.param("hour", profile.deliveryHour())
@@ -247,25 +248,6 @@ class Subscribers {
 
 	void delete(long id) {
 		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
-	}
-
-	private static String longArray(Collection<Long> ids) {
-		StringBuilder literal = new StringBuilder("{");
-		for (Long id : ids) {
-			literal.append((literal.length() > 1) ? "," : "").append(id.longValue());
-		}
-		return literal.append('}').toString();
-	}
-
-	private static String arrayLiteral(List<String> values) {
-		StringBuilder literal = new StringBuilder("{");
-		for (int i = 0; i < values.size(); i++) {
-			literal.append((i > 0) ? "," : "")
-				.append('"')
-				.append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
-				.append('"');
-		}
-		return literal.append('}').toString();
 	}
 
 	private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static dev.paperboy.digest.composition.SqlArrays.array;
+import static dev.paperboy.SqlArrays.bigints;
+import static dev.paperboy.SqlArrays.texts;
 
 /**
  * The digests composition writes ({@code digest}, {@code digest_paper}) and the "never
@@ -61,7 +62,7 @@ class ComposedDigests {
 			this.jdbc.sql("""
 					select subscriber_id, max(due_at) from digest where subscriber_id = any(cast('%s' as bigint[]))
 					group by subscriber_id
-					""".formatted(array(subscriberIds))).query((rs) -> {
+					""".formatted(bigints(subscriberIds))).query((rs) -> {
 				previous.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
 			});
 		}
@@ -75,7 +76,7 @@ class ComposedDigests {
 			this.jdbc.sql("""
 					select subscriber_id, paper_id from digest_paper
 					where subscriber_id = any(cast('%s' as bigint[])) and paper_id = any(cast('%s' as bigint[]))
-					""".formatted(array(subscriberIds), array(paperIds))).query((rs) -> {
+					""".formatted(bigints(subscriberIds), bigints(paperIds))).query((rs) -> {
 				sent.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>()).add(rs.getLong(2));
 			});
 		}
@@ -136,9 +137,9 @@ class ComposedDigests {
 				on conflict do nothing
 				returning digest_id
 				""")
-			.param("digests", array(rows.digestIds))
-			.param("subscribers", array(rows.subscriberIds))
-			.param("papers", array(rows.paperIds))
+			.param("digests", bigints(rows.digestIds))
+			.param("subscribers", bigints(rows.subscriberIds))
+			.param("papers", bigints(rows.paperIds))
 			.param("positions", rows.positions.append('}').toString())
 			.param("scores", rows.scores.append('}').toString())
 			.param("reasons", rows.reasons.toArray(String[]::new))
@@ -161,26 +162,9 @@ class ComposedDigests {
 		if (!emptied.isEmpty()) {
 			this.jdbc.sql("update digest set status = :status where id = any(cast(:ids as bigint[]))")
 				.param("status", DigestStatus.SKIPPED.name())
-				.param("ids", array(emptied))
+				.param("ids", bigints(emptied))
 				.update();
 		}
-	}
-
-	// A text[] literal: every element quoted, its quotes and backslashes escaped
-	static String arrayLiteral(List<String> values) {
-		StringBuilder literal = new StringBuilder("{");
-		for (String value : values) {
-			literal.append((literal.length() > 1) ? ",\"" : "\"");
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"' || c == '\\') {
-					literal.append('\\');
-				}
-				literal.append(c);
-			}
-			literal.append('"');
-		}
-		return literal.append('}').toString();
 	}
 
 	/**
@@ -218,7 +202,7 @@ class ComposedDigests {
 					rows.paperIds.add(pick.paperId());
 					rows.positions.append(comma).append(position++);
 					rows.scores.append(comma).append((float) pick.score());
-					rows.reasons.add(arrayLiteral(pick.reasons()));
+					rows.reasons.add(texts(pick.reasons()));
 				}
 			}
 			return rows;

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import dev.paperboy.digest.composition.SqlArrays;
+import dev.paperboy.SqlArrays;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +54,7 @@ class Schedules {
 					on conflict (subscriber_id) do update set schedule = excluded.schedule, next_due_at = excluded.next_due_at
 					where digest_schedule.schedule <> excluded.schedule
 					""")
-			.param("ids", SqlArrays.array(schedules.stream().map(Schedule::subscriberId).toList()))
+			.param("ids", SqlArrays.bigints(schedules.stream().map(Schedule::subscriberId).toList()))
 			.param("schedules", schedules.stream().map(Schedule::fingerprint).toArray(String[]::new))
 			.param("dues", schedules.stream().map((schedule) -> schedule.nextDueAt().toString()).toArray(String[]::new))
 			.update();
@@ -69,7 +69,7 @@ class Schedules {
 	void unschedule(Collection<Long> subscriberIds) {
 		if (!subscriberIds.isEmpty()) {
 			this.jdbc.sql("delete from digest_schedule where subscriber_id = any(cast(:ids as bigint[]))")
-				.param("ids", SqlArrays.array(subscriberIds))
+				.param("ids", SqlArrays.bigints(subscriberIds))
 				.update();
 		}
 	}

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static dev.paperboy.digest.composition.SqlArrays.array;
+import static dev.paperboy.SqlArrays.bigints;
 
 /**
  * The {@code digest} rows as the outbox sends them: claims under a lease and each
@@ -115,7 +115,7 @@ class SendingDigests {
 		this.jdbc.sql("""
 				select digest_id, paper_id, score, reasons from digest_paper
 				where digest_id = any(cast('%s' as bigint[])) order by digest_id, position
-				""".formatted(array(ids))).query((rs) -> {
+				""".formatted(bigints(ids))).query((rs) -> {
 			papers.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
 				.add(new Composed.Pick(rs.getLong(2), rs.getDouble(3), List.of((String[]) rs.getArray(4).getArray())));
 		});
@@ -123,7 +123,7 @@ class SendingDigests {
 				select id, subscriber_id, period, due_at, trending, attempts, created_at from digest
 				where id = any(cast(:ids as bigint[])) order by id
 				""")
-			.param("ids", array(ids))
+			.param("ids", bigints(ids))
 			.query((rs, n) -> new Outgoing(rs.getLong(1), rs.getLong(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
 					papers.getOrDefault(rs.getLong(1), List.of())))
@@ -156,7 +156,7 @@ class SendingDigests {
 	void release(Collection<Long> ids, Instant lease, Instant at) {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql(RELEASE)
-				.param("ids", array(ids))
+				.param("ids", bigints(ids))
 				.param("lease", Timestamp.from(lease))
 				.param("at", Timestamp.from(at))
 				.update();
