@@ -1,10 +1,9 @@
 /**
- * Who may use the admin API and pages: the admin bearer token for
- * {@code /api/v1/admin/**}, HTTP Basic with the same token for {@code /admin/**} in a
- * browser; everything else is public.
+ * Runs the operations console and guards the admin API: console users with roles and a
+ * second factor, API tokens, the audit log, the dashboard.
  */
 @ApplicationModule(displayName = "Admin")
-@ModuleTables({})
+@ModuleTables({ "console_user" })
 @NullMarked
 package dev.paperboy.admin;
 

@@ -20,8 +20,8 @@ import org.springframework.core.env.PropertiesPropertySource;
 
 /**
  * In the embedded mode, generates the secrets a real deployment configures (admin API
- * token, link signing key, suppression salt) once, keeps them in
- * {@code <data-dir>/secrets.properties} (readable by the owner only) so links and
+ * token, first console admin's password, link signing key, suppression salt) once, keeps
+ * them in {@code <data-dir>/secrets.properties} (readable by the owner only) so links and
  * suppressions survive restarts, and uses them wherever they are not configured. Never
  * outside the embedded mode: there, missing secrets fail the start.
  */
@@ -29,8 +29,8 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor {
 
 	static final String FILE = "secrets.properties";
 
-	static final List<String> SECRETS = List.of("paperboy.admin.api-token", "paperboy.tokens.keys",
-			"paperboy.delivery.suppression-salt");
+	static final List<String> SECRETS = List.of("paperboy.admin.api-token", "paperboy.admin.initial-password",
+			"paperboy.tokens.keys", "paperboy.delivery.suppression-salt");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

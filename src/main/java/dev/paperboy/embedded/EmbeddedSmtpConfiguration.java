@@ -38,7 +38,7 @@ class EmbeddedSmtpConfiguration {
 		JavaMailSenderImpl sender = LoopbackSmtp.sender(embeddedSmtp.getSmtp().getPort());
 		log.info(
 				"Embedded mode: mail goes to an SMTP server on 127.0.0.1:{}; read it at /admin/mailbox "
-						+ "(user admin, password paperboy.admin.api-token from {})",
+						+ "(sign in with the console password printed at the first start, also in {})",
 				embeddedSmtp.getSmtp().getPort(), Path.of(properties.dataDir().toString(), EmbeddedSecrets.FILE));
 		return sender;
 	}

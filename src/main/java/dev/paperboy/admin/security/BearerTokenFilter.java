@@ -1,4 +1,4 @@
-package dev.paperboy.admin;
+package dev.paperboy.admin.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,116 @@
+package dev.paperboy.admin.security;
+
+import dev.paperboy.admin.AdminProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may do what: the admin API takes the bootstrap token or a personal API token; the
+ * console signs users in with a form and a session; the public API and pages are open.
+ * Access by role is {@link ConsoleAccess}'s one table for both.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	// Scripts, styles and images only from this origin (the console's WebJars are served
+	// from the jar), no inline script or style, no framing, forms only to this origin.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\nROLE_OPERATOR > ROLE_VIEWER");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// BCrypt for new hashes (no extra library, unlike Argon2); each hash names its
+		// algorithm, so a later change of default still verifies the old ones
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain adminApi(HttpSecurity http, AdminProperties properties) throws Exception {
+		if (properties.apiToken() == null || properties.apiToken().isBlank()) {
+			log.info("No bootstrap admin API token is set: the admin API takes personal API tokens only.");
+		}
+		return http.securityMatcher("/api/v1/admin/**")
+			.authorizeHttpRequests((requests) -> ConsoleAccess.rules("/api/v1/admin", requests))
+			.addFilterBefore(new BearerTokenFilter(properties.apiToken()), AuthorizationFilter.class)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Token-authenticated API: no cookies, so no cross-site request forgery.
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"The admin API needs Authorization: Bearer <API token>"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"This token's role may not do this")))
+			.build();
+	}
+
+	// The console: a form sign-in and a session cookie, a CSRF token on every change.
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/admin/**").authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/admin/login").permitAll();
+			ConsoleAccess.rules("/admin", requests);
+		})
+			.formLogin((form) -> form.loginPage("/admin/login").defaultSuccessUrl("/admin", false))
+			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?signed-out"))
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.build();
+	}
+
+	// Public pages and API. No CSRF tokens: every page that changes a subscription
+	// carries a signed token in its URL that a forging site cannot know, one-click
+	// unsubscribe must work without any (RFC 8058), and a forged sign-up only sends a
+	// confirmation email that is rate limited. No referrer leaks a token to another site.
+	@Bean
+	@Order(3)
+	SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.build();
+	}
+
+	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+			throws java.io.IOException {
+		response.setStatus(status.value());
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"paperboy-admin\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.paperboy.admin.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The console's sign-in page and its home, the dashboard.
+ */
+@Controller
+class ConsoleController {
+
+	@GetMapping("/admin/login")
+	String login() {
+		return "admin/login";
+	}
+
+	@GetMapping("/admin")
+	String dashboard() {
+		return "admin/dashboard";
+	}
+
+}
