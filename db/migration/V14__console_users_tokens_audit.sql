@@ -9,6 +9,8 @@ create table console_user (
     role             text        not null check (role in ('ADMIN', 'OPERATOR', 'VIEWER')),
     enabled          boolean     not null default true,
     totp_secret      text,
+    -- the last 30-second step whose code signed this user in: a code is good once
+    totp_last_step   bigint,
     created_at       timestamptz not null default now(),
     last_login_at    timestamptz,
     version          integer     not null default 0
@@ -17,14 +19,15 @@ create table console_user (
 create unique index console_user_username_idx on console_user (lower(username));
 
 -- Personal API tokens for /api/v1/admin/**: only a SHA-256 of the token is kept; the token
--- itself is shown once, when it is created. A revoked token is refused at once.
+-- itself is shown once, when it is created. A revoked token is refused at once. A token
+-- created with the bootstrap token has no owner.
 create table api_token (
     id               bigint      generated always as identity primary key,
     name             text        not null,
     token_hash       bytea       not null,
     prefix           text        not null,
     role             text        not null check (role in ('ADMIN', 'OPERATOR', 'VIEWER')),
-    owner_id         bigint      not null references console_user (id) on delete cascade,
+    owner_id         bigint      references console_user (id) on delete cascade,
     created_at       timestamptz not null default now(),
     last_used_at     timestamptz,
     revoked_at       timestamptz

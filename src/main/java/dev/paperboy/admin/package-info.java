@@ -3,7 +3,7 @@
  * second factor, API tokens, the audit log, the dashboard.
  */
 @ApplicationModule(displayName = "Admin")
-@ModuleTables({ "console_user" })
+@ModuleTables({ "console_user", "api_token", "audit_event", "saved_view", "console_setting" })
 @NullMarked
 package dev.paperboy.admin;
 

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
+import dev.paperboy.admin.users.ApiTokenService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,8 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} against the configured admin token,
- * comparing digests in constant time so neither content nor length leaks through timing.
+ * Authenticates {@code Authorization: Bearer <token>}: the configured bootstrap token
+ * (compared as digests in constant time, so neither content nor length leaks through
+ * timing) acts as ADMIN; a personal API token ({@code pb_...}) with its own role, looked
+ * up on every request so a revoked one is refused at once.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -28,13 +31,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final byte @Nullable [] expectedDigest;
 
-	BearerTokenFilter(@Nullable String token) {
+	private final ApiTokenService tokens;
+
+	BearerTokenFilter(@Nullable String token, ApiTokenService tokens) {
 		this.expectedDigest = (token != null && !token.isBlank()) ? sha256(token) : null;
+		this.tokens = tokens;
 	}
 
 	/**
 	 * @param presented what the request presented
-	 * @return whether it is the admin token
+	 * @return whether it is the bootstrap admin token
 	 */
 	boolean matches(String presented) {
 		return this.expectedDigest != null && MessageDigest.isEqual(this.expectedDigest, sha256(presented));
@@ -60,6 +66,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			var authentication = UsernamePasswordAuthenticationToken.authenticated("admin-api-token", null,
 					List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
 			SecurityContextHolder.getContext().setAuthentication(authentication);
+		}
+		else if (presented != null) {
+			this.tokens.authenticate(presented)
+				.ifPresent((bearer) -> SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.name(), null,
+							List.of(new SimpleGrantedAuthority(bearer.role().authority())))));
 		}
 		chain.doFilter(request, response);
 	}

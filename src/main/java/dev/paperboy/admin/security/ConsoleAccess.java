@@ -8,6 +8,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * ({@code /api/v1/admin}) alike, by path and method. Each role includes the ones below it
  * (ADMIN > OPERATOR > VIEWER):
  * <ul>
+ * <li>the signed-in user's own account (password, second factor) and saved views: every
+ * role;</li>
  * <li>users, tokens, the audit log, settings and the effective configuration: ADMIN
  * only;</li>
  * <li>branding and maintenance: everyone reads, ADMIN changes;</li>
@@ -19,6 +21,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  */
 final class ConsoleAccess {
 
+	static final String[] EVERY_ROLE = { "/account", "/account/**", "/views", "/views/**" };
+
 	static final String[] ADMIN_ONLY = { "/users", "/users/**", "/tokens", "/tokens/**", "/audit", "/audit/**",
 			"/settings", "/settings/**", "/config", "/config/**" };
 
@@ -29,7 +33,9 @@ final class ConsoleAccess {
 
 	static void rules(String base,
 			AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers(prefixed(base, ADMIN_ONLY))
+		requests.requestMatchers(prefixed(base, EVERY_ROLE))
+			.hasRole("VIEWER")
+			.requestMatchers(prefixed(base, ADMIN_ONLY))
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, prefixed(base, ADMIN_CHANGES))
 			.hasRole("VIEWER")

@@ -1,6 +1,13 @@
 package dev.paperboy.admin.security;
 
+import java.io.IOException;
+import java.time.Clock;
+
 import dev.paperboy.admin.AdminProperties;
+import dev.paperboy.admin.users.ApiTokenService;
+import dev.paperboy.admin.users.AuditLog;
+import dev.paperboy.admin.users.ConsoleSettingsService;
+import dev.paperboy.admin.users.ConsoleUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -19,12 +27,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may do what: the admin API takes the bootstrap token or a personal API token; the
- * console signs users in with a form and a session; the public API and pages are open.
- * Access by role is {@link ConsoleAccess}'s one table for both.
+ * console signs users in with a form (and their second factor) and a session; actuator
+ * endpoints other than health are for ADMIN tokens; the public API and pages are open.
+ * Access by role is {@link ConsoleAccess}'s one table for the console and the admin API.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,14 +64,47 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	static SessionCookies sessionCookies(Environment environment) {
+		return new SessionCookies(environment);
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(AdminProperties properties) {
+		return new LoginThrottle(properties.login(), Clock.systemUTC());
+	}
+
+	// Health for probes; every other actuator endpoint for ADMIN tokens only.
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuator(HttpSecurity http, AdminProperties properties, ApiTokenService tokens)
+			throws Exception {
+		return http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.addFilterBefore(new BearerTokenFilter(properties.apiToken(), tokens), AuthorizationFilter.class)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"Actuator endpoints other than health need an ADMIN API token"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"Actuator endpoints other than health need an ADMIN API token")))
+			.build();
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain adminApi(HttpSecurity http, AdminProperties properties) throws Exception {
+	SecurityFilterChain adminApi(HttpSecurity http, AdminProperties properties, ApiTokenService tokens, AuditLog audit)
+			throws Exception {
 		if (properties.apiToken() == null || properties.apiToken().isBlank()) {
 			log.info("No bootstrap admin API token is set: the admin API takes personal API tokens only.");
 		}
 		return http.securityMatcher("/api/v1/admin/**")
 			.authorizeHttpRequests((requests) -> ConsoleAccess.rules("/api/v1/admin", requests))
-			.addFilterBefore(new BearerTokenFilter(properties.apiToken()), AuthorizationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(properties.apiToken(), tokens), AuthorizationFilter.class)
+			.addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Token-authenticated API: no cookies, so no cross-site request forgery.
 			.csrf((csrf) -> csrf.disable())
@@ -70,18 +116,34 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	// The console: a form sign-in and a session cookie, a CSRF token on every change.
+	// The console: a form sign-in (with the second factor) and a session cookie whose id
+	// changes at sign-in, a CSRF token on every change.
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, ConsoleUsers users, PasswordEncoder passwords,
+			LoginThrottle throttle, AuditLog audit, ConsoleSettingsService settings) throws Exception {
 		return http.securityMatcher("/admin/**").authorizeHttpRequests((requests) -> {
 			requests.requestMatchers("/admin/login").permitAll();
 			ConsoleAccess.rules("/admin", requests);
 		})
-			.formLogin((form) -> form.loginPage("/admin/login").defaultSuccessUrl("/admin", false))
-			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?signed-out"))
+			.authenticationProvider(
+					new ConsoleAuthenticationProvider(users, passwords, throttle, audit, Clock.systemUTC()))
+			.formLogin((form) -> form.loginPage("/admin/login")
+				.authenticationDetailsSource(LoginDetails::new)
+				.defaultSuccessUrl("/admin", false))
+			.logout((logout) -> logout.logoutUrl("/admin/logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null) {
+						audit.record(authentication.getName(), "sign-out", null, "success", request.getRemoteAddr());
+					}
+				})
+				.logoutSuccessUrl("/admin/login?signed-out"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterBefore(new ConsoleSessionFilter(users, settings), AuthorizationFilter.class)
+			.addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class)
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.crossOriginOpenerPolicy((coop) -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
@@ -100,8 +162,7 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
-			throws java.io.IOException {
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
 		response.setStatus(status.value());
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"paperboy-admin\"");

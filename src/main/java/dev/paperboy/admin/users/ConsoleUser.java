@@ -40,6 +40,9 @@ public class ConsoleUser {
 	@Column(name = "totp_secret")
 	private @Nullable String totpSecret;
 
+	@Column(name = "totp_last_step")
+	private @Nullable Long totpLastStep;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt = Instant.now();
 
@@ -99,6 +102,18 @@ public class ConsoleUser {
 
 	public void setTotpSecret(@Nullable String totpSecret) {
 		this.totpSecret = totpSecret;
+	}
+
+	public boolean hasSecondFactor() {
+		return this.totpSecret != null;
+	}
+
+	public @Nullable Long getTotpLastStep() {
+		return this.totpLastStep;
+	}
+
+	public void setTotpLastStep(@Nullable Long totpLastStep) {
+		this.totpLastStep = totpLastStep;
 	}
 
 	public Instant getCreatedAt() {

@@ -21,4 +21,20 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
+	/**
+	 * @param other another role
+	 * @return whether this role may do everything the other may
+	 */
+	public boolean includes(Role other) {
+		return ordinal() <= other.ordinal();
+	}
+
+	/**
+	 * @param other another role
+	 * @return the lesser of the two
+	 */
+	public Role atMost(Role other) {
+		return includes(other) ? other : this;
+	}
+
 }
