@@ -1,12 +1,16 @@
 package dev.paperboy.admin;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
-import dev.paperboy.ApiClient;
 import dev.paperboy.ConsoleClient;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
@@ -18,9 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -82,9 +94,15 @@ class RouteAccessTests {
 		assertThat(paths).contains("GET /admin", "POST /admin/users", "POST /admin/users/{id}/role",
 				"GET /api/v1/admin/users", "DELETE /api/v1/admin/tokens/{id}", "GET /admin/audit", "POST /admin/views",
 				"POST /api/v1/admin/sources/{name}/fetch");
-		assertThat(this.context.getBeansOfType(RouterFunction.class))
-			.as("functional routes: add them to this walk before registering one")
-			.isEmpty();
+		// functional routes (the embedded mailbox is one) are walked too
+		List<Route> functional = new ArrayList<>();
+		walk(RouterFunctions.route()
+			.GET("/admin/mailbox", (request) -> ServerResponse.ok().build())
+			.nest(RequestPredicates.path("/api/v1/admin/things"),
+					(nested) -> nested.DELETE("/{id}", (request) -> ServerResponse.ok().build()))
+			.build(), functional);
+		assertThat(functional).map(Route::toString)
+			.containsExactly("GET /admin/mailbox", "DELETE /api/v1/admin/things/{id}");
 	}
 
 	@Test
@@ -177,7 +195,135 @@ class RouteAccessTests {
 				}
 			}
 		}
+		for (RouterFunction<?> function : this.context.getBeansOfType(RouterFunction.class).values()) {
+			walk(function, routes);
+		}
 		return routes;
+	}
+
+	// Every route of a functional router: its (nested) path patterns and methods.
+	private static void walk(RouterFunction<?> function, List<Route> routes) {
+		Deque<String> prefixes = new ArrayDeque<>(List.of(""));
+		function.accept(new RouterFunctions.Visitor() {
+
+			@Override
+			public void startNested(RequestPredicate predicate) {
+				Parts parts = Parts.of(predicate);
+				prefixes.push(prefixes.getFirst() + (parts.paths.isEmpty() ? "" : parts.paths.get(0)));
+			}
+
+			@Override
+			public void endNested(RequestPredicate predicate) {
+				prefixes.pop();
+			}
+
+			@Override
+			public void route(RequestPredicate predicate, HandlerFunction<?> handler) {
+				Parts parts = Parts.of(predicate);
+				for (String path : parts.paths.isEmpty() ? List.of("") : parts.paths) {
+					String pattern = prefixes.getFirst() + path;
+					boolean api = pattern.equals("/api/v1/admin") || pattern.startsWith("/api/v1/admin/");
+					boolean console = pattern.equals("/admin") || pattern.startsWith("/admin/");
+					if (api || console) {
+						(parts.methods.isEmpty() ? ALL_METHODS : parts.methods)
+							.forEach((method) -> routes.add(new Route(pattern, method, api)));
+					}
+				}
+			}
+
+			@Override
+			public void resources(Function<ServerRequest, Optional<Resource>> lookup) {
+			}
+
+			@Override
+			public void attributes(Map<String, Object> attributes) {
+			}
+
+			@Override
+			public void unknown(RouterFunction<?> unknown) {
+				throw new AssertionError("a router function this walk cannot read: " + unknown);
+			}
+
+		});
+	}
+
+	/**
+	 * The paths and methods a request predicate names.
+	 */
+	static final class Parts implements RequestPredicates.Visitor {
+
+		final List<String> paths = new ArrayList<>();
+
+		final List<String> methods = new ArrayList<>();
+
+		static Parts of(RequestPredicate predicate) {
+			Parts parts = new Parts();
+			predicate.accept(parts);
+			return parts;
+		}
+
+		@Override
+		public void method(Set<HttpMethod> methods) {
+			methods.forEach((method) -> this.methods.add(method.name()));
+		}
+
+		@Override
+		public void path(String pattern) {
+			this.paths.add(pattern);
+		}
+
+		@Override
+		public void pathExtension(String extension) {
+		}
+
+		@Override
+		public void header(String name, String value) {
+		}
+
+		@Override
+		public void param(String name, String value) {
+		}
+
+		@Override
+		public void version(String version) {
+		}
+
+		@Override
+		public void startAnd() {
+		}
+
+		@Override
+		public void and() {
+		}
+
+		@Override
+		public void endAnd() {
+		}
+
+		@Override
+		public void startOr() {
+		}
+
+		@Override
+		public void or() {
+		}
+
+		@Override
+		public void endOr() {
+		}
+
+		@Override
+		public void startNegate() {
+		}
+
+		@Override
+		public void endNegate() {
+		}
+
+		@Override
+		public void unknown(RequestPredicate predicate) {
+		}
+
 	}
 
 	/**

@@ -1,16 +1,16 @@
 package dev.paperboy.browser;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -19,7 +19,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.paperboy.ConsoleClient;
 import dev.paperboy.Paperboy;
+import dev.paperboy.admin.users.Role;
 import dev.paperboy.delivery.Mailer;
 import dev.paperboy.delivery.OutgoingMail;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +41,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The web mailbox of the embedded mode: the application started as a newcomer starts it
  * (embedded PostgreSQL and SMTP server), mail sent through the one {@link Mailer}, read
- * at {@code /admin/mailbox} by the admin only, its HTML never able to run a script.
+ * at {@code /admin/mailbox} by signed-in operators and admins only (the first admin signs
+ * in with the password the embedded mode generated into {@code secrets.properties}), its
+ * HTML never able to run a script.
  */
 class MailboxTests {
 
@@ -65,10 +69,9 @@ class MailboxTests {
 
 	static int port;
 
-	final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	static String adminPassword;
+
+	static ConsoleClient admin;
 
 	@BeforeAll
 	static void start() {
@@ -77,6 +80,17 @@ class MailboxTests {
 				"--server.port=0", "--paperboy.scheduling.enabled=false", "--paperboy.demo.enabled=false",
 				"--paperboy.admin.api-token=" + TOKEN);
 		port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		// what a newcomer reads in the startup log, kept in the data directory
+		Properties secrets = new Properties();
+		try (Reader reader = Files.newBufferedReader(data.resolve("secrets.properties"), StandardCharsets.UTF_8)) {
+			secrets.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		adminPassword = secrets.getProperty("paperboy.admin.initial-password");
+		admin = new ConsoleClient(port);
+		assertThat(admin.login("admin", adminPassword).headers().firstValue("Location")).hasValue("/admin");
 	}
 
 	@AfterAll
@@ -92,18 +106,20 @@ class MailboxTests {
 	}
 
 	@Test
-	void onlyTheAdminMayReadTheMailbox() {
+	void onlySignedInOperatorsMayReadTheMailbox() {
+		ConsoleClient.user(app, "mailbox-viewer", Role.VIEWER, "mailbox-viewer-password");
+		ConsoleClient viewer = new ConsoleClient(port);
+		viewer.login("mailbox-viewer", "mailbox-viewer-password");
+		ConsoleClient anonymous = new ConsoleClient(port);
 		for (String path : List.of("/admin/mailbox", "/admin/mailbox/0")) {
-			HttpResponse<String> anonymous = get(path, null);
-			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
-			assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
-				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic realm=\"Paperboy admin\""));
-			assertThat(get(path, "admin:not-the-admin-token-0123456789").statusCode()).as(path).isEqualTo(401);
-			assertThat(get(path, "someone:" + TOKEN).statusCode()).as(path).isEqualTo(401);
+			HttpResponse<String> refused = anonymous.get(path);
+			assertThat(refused.statusCode()).as(path).isEqualTo(302);
+			assertThat(refused.headers().firstValue("Location")).as(path).hasValue("/admin/login");
+			assertThat(viewer.get(path).statusCode()).as(path).isEqualTo(403);
 		}
-		HttpResponse<String> admin = get("/admin/mailbox", "admin:" + TOKEN);
-		assertThat(admin.statusCode()).isEqualTo(200);
-		assertThat(admin.body()).contains("<h1>Mailbox</h1>").contains("No mail yet.");
+		HttpResponse<String> page = get("/admin/mailbox");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<h1>Mailbox</h1>").contains("No mail yet.");
 	}
 
 	@Test
@@ -115,25 +131,25 @@ class MailboxTests {
 		send(new OutgoingMail("alan@lab.example.org", "Second & <last>", "Plain words for Alan.\n  indented line",
 				"<p>Alan</p>", Map.of(), null));
 
-		HttpResponse<String> list = get("/admin/mailbox", "admin:" + TOKEN);
+		HttpResponse<String> list = get("/admin/mailbox");
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains("alan@lab.example.org", "ada@lab.example.org", "First of two",
 				"Second &amp; &lt;last&gt;", "href=\"/admin/mailbox/0\"", "href=\"/admin/mailbox/1\"");
 		assertThat(list.body().indexOf("Second &amp;")).as("newest first")
 			.isLessThan(list.body().indexOf("First of two"));
 
-		HttpResponse<String> first = get("/admin/mailbox/0", "admin:" + TOKEN);
+		HttpResponse<String> first = get("/admin/mailbox/0");
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).contains("Paperboy &lt;papers@localhost&gt;", "ada@lab.example.org", "First of two",
 				"&lt;https://papers.example.org/unsubscribe/abc&gt;", "List-Unsubscribe=One-Click",
 				"<pre class=\"body\">Plain words for Ada.</pre>", "srcdoc=\"&lt;p&gt;Rich words&lt;/p&gt;\"");
 
-		HttpResponse<String> second = get("/admin/mailbox/1", "admin:" + TOKEN);
+		HttpResponse<String> second = get("/admin/mailbox/1");
 		assertThat(second.body()).contains("Plain words for Alan.\n  indented line").doesNotContain("List-Unsubscribe");
 
-		assertThat(get("/admin/mailbox/2", "admin:" + TOKEN).statusCode()).isEqualTo(404);
-		assertThat(get("/admin/mailbox/-1", "admin:" + TOKEN).statusCode()).isEqualTo(404);
-		assertThat(get("/admin/mailbox/first", "admin:" + TOKEN).statusCode()).isEqualTo(404);
+		assertThat(get("/admin/mailbox/2").statusCode()).isEqualTo(404);
+		assertThat(get("/admin/mailbox/-1").statusCode()).isEqualTo(404);
+		assertThat(get("/admin/mailbox/first").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -141,7 +157,7 @@ class MailboxTests {
 		send(new OutgoingMail("eve@lab.example.org", "Hostile", "Plain <script>alert('text')</script>", HOSTILE_HTML,
 				Map.of(), null));
 
-		HttpResponse<String> page = get("/admin/mailbox/0", "admin:" + TOKEN);
+		HttpResponse<String> page = get("/admin/mailbox/0");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body().toLowerCase()).as("no script element and no handler in the page itself")
 			.doesNotContain("<script")
@@ -155,8 +171,7 @@ class MailboxTests {
 		List<String> foreign = new CopyOnWriteArrayList<>();
 		try (Chromium.Launched chromium = Chromium.launch();
 				BrowserContext context = chromium.browser()
-					.newContext(new Browser.NewContextOptions().setHttpCredentials("admin", TOKEN)
-						.setViewportSize(1280, 900))) {
+					.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
 			context.setDefaultTimeout(10_000);
 			context.route((url) -> !Chromium.isLocal(url), (route) -> {
 				foreign.add(route.request().url());
@@ -168,6 +183,7 @@ class MailboxTests {
 				dialog.dismiss();
 			});
 
+			ConsoleLogin.login(browser, "http://127.0.0.1:" + port, "admin", adminPassword);
 			browser.navigate("http://127.0.0.1:" + port + "/admin/mailbox");
 			assertThat(browser.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hostile"))).isVisible();
 			screenshot(browser, "mailbox.png");
@@ -200,24 +216,8 @@ class MailboxTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length > before);
 	}
 
-	private HttpResponse<String> get(String path, String credentials) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(10))
-			.GET();
-		if (credentials != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static HttpResponse<String> get(String path) {
+		return admin.get(path);
 	}
 
 	private static void screenshot(Page page, String name) {
