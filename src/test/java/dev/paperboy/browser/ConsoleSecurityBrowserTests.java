@@ -142,6 +142,27 @@ class ConsoleSecurityBrowserTests {
 		assertThat(this.problems).isEmpty();
 	}
 
+	@Test
+	void aUserSetsUpTheSecondFactorOnTheirAccountPage() {
+		ConsoleClient.user(this.context, "browser-viewer", Role.VIEWER, PASSWORD);
+		ConsoleUser viewer = this.users.findByUsername("browser-viewer").orElseThrow();
+		viewer.setTotpSecret(null);
+		this.users.save(viewer);
+		ConsoleLogin.login(this.page, base(), "browser-viewer", PASSWORD);
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("browser-viewer")).click();
+		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Your account");
+		shootAllWays("account-enrol");
+		String key = this.page.locator("code.secret").textContent().replace(" ", "");
+		assertThat(this.page.locator("a.otpauth")).hasAttribute("href", "otpauth://totp/Paperboy:browser-viewer?secret="
+				+ key + "&issuer=Paperboy&algorithm=SHA1&digits=6&period=30");
+		this.page.getByLabel("Code from the app").fill(Totp.code(key, Instant.now()));
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on the second factor")).click();
+		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Your second factor is set up");
+		assertThat(this.users.findByUsername("browser-viewer").orElseThrow().getTotpSecret()).isEqualTo(key);
+		assertThat(this.problems).isEmpty();
+	}
+
 	// light and dark, desktop and phone; axe judges each
 	private void shootAllWays(String name) {
 		for (int width : new int[] { 1280, 390 }) {
