@@ -53,6 +53,8 @@ record TableOwnership(ApplicationModules modules, Path sourceRoot, Set<String> c
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?" + NAME);
 
+	private static final Pattern JPA_TABLE = Pattern.compile("@Table\\(\\s*name\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
+
 	private static final Pattern DROP_TABLE = Pattern.compile("\\bdrop\\s+table\\s+(?:if\\s+exists\\s+)?" + NAME);
 
 	/**
@@ -166,9 +168,18 @@ record TableOwnership(ApplicationModules modules, Path sourceRoot, Set<String> c
 	private void forEachMention(ApplicationModule module, Set<String> known, MentionHandler handler) {
 		Path directory = this.sourceRoot.resolve(module.getBasePackage().getName().replace('.', '/'));
 		for (Path file : javaFiles(directory)) {
-			for (JavaStrings.Literal literal : JavaStrings.in(read(file))) {
+			String source = read(file);
+			for (JavaStrings.Literal literal : JavaStrings.in(source)) {
 				for (Mention mention : mentions(literal.text(), known)) {
 					handler.handle(file, literal.line() + mention.line(), mention.table());
+				}
+			}
+			// a JPA entity names its table in its mapping, not in SQL
+			Matcher entity = JPA_TABLE.matcher(source);
+			while (entity.find()) {
+				if (known.contains(entity.group(1))) {
+					int line = 1 + (int) source.substring(0, entity.start()).chars().filter((c) -> c == '\n').count();
+					handler.handle(file, line, entity.group(1));
 				}
 			}
 		}
