@@ -32,6 +32,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('bounce_event') is not null then
 			        truncate bounce_event, soft_bounce restart identity;
 			    end if;
+			    if to_regclass('sending_switch') is not null then
+			        update sending_switch set paused = false, changed_by = null;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {
