@@ -19,7 +19,7 @@ public class SendingSwitch {
 
 	static final Duration REFRESH = Duration.ofSeconds(2);
 
-	private final JdbcClient jdbc;
+	private final SwitchRow row;
 
 	private final long refreshNanos;
 
@@ -37,7 +37,7 @@ public class SendingSwitch {
 	 * @param refresh how old a reading may be before it is read again
 	 */
 	public SendingSwitch(JdbcClient jdbc, Duration refresh) {
-		this.jdbc = jdbc;
+		this.row = new SwitchRow(jdbc);
 		this.refreshNanos = refresh.toNanos();
 	}
 
@@ -85,18 +85,12 @@ public class SendingSwitch {
 	}
 
 	private State set(boolean paused, String by) {
-		this.jdbc.sql("update sending_switch set paused = :paused, changed_at = now(), changed_by = :by")
-			.param("paused", paused)
-			.param("by", by)
-			.update();
+		this.row.set(paused, by);
 		return read();
 	}
 
 	private State read() {
-		State read = this.jdbc.sql("select paused, changed_at, changed_by from sending_switch where id")
-			.query((rs, n) -> new State(rs.getBoolean(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
-			.optional()
-			.orElseGet(() -> new State(false, Instant.EPOCH, null));
+		State read = this.row.read();
 		this.state = read;
 		this.readAt = System.nanoTime();
 		return read;

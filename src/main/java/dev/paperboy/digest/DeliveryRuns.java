@@ -1,7 +1,6 @@
 package dev.paperboy.digest;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,7 +12,6 @@ import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,12 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeliveryRuns {
 
-	private final JdbcClient jdbc;
+	private final RunQueries queries;
 
 	private final SubscriptionService subscriptions;
 
-	DeliveryRuns(JdbcClient jdbc, SubscriptionService subscriptions) {
-		this.jdbc = jdbc;
+	DeliveryRuns(RunQueries queries, SubscriptionService subscriptions) {
+		this.queries = queries;
 		this.subscriptions = subscriptions;
 	}
 
@@ -38,22 +36,7 @@ public class DeliveryRuns {
 	 * @return the hour's digests by state, with the rate of the last minute
 	 */
 	public RunProgress progress(Instant at) {
-		Instant from = at.truncatedTo(ChronoUnit.HOURS);
-		// digest_due_idx finds the hour's digests
-		return this.jdbc.sql("""
-				select count(*) filter (where status in ('QUEUED', 'RETRY')) as queued,
-				       count(*) filter (where status = 'SENDING') as sending,
-				       count(*) filter (where status = 'SENT') as sent,
-				       count(*) filter (where status = 'FAILED') as failed,
-				       count(*) filter (where status in ('SUPPRESSED', 'SKIPPED')) as skipped,
-				       count(*) filter (where status = 'SENT' and sent_at >= now() - interval '1 minute') as last_minute
-				from digest where due_at >= :from and due_at < :to
-				""")
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(from.plus(Duration.ofHours(1))))
-			.query((rs, n) -> new RunProgress(from, rs.getLong("queued"), rs.getLong("sending"), rs.getLong("sent"),
-					rs.getLong("failed"), rs.getLong("skipped"), rs.getLong("last_minute")))
-			.single();
+		return this.queries.progress(at.truncatedTo(ChronoUnit.HOURS));
 	}
 
 	/**
@@ -62,17 +45,7 @@ public class DeliveryRuns {
 	 * @return the run's failed digests, with masked addresses
 	 */
 	public List<FailedDigest> failed(Instant at, int limit) {
-		Instant from = at.truncatedTo(ChronoUnit.HOURS);
-		// digest_failed_idx holds just the failed digests
-		List<Map<String, Object>> rows = this.jdbc.sql("""
-				select id, subscriber_id, attempts, last_error, due_at from digest
-				where status = 'FAILED' and due_at >= :from and due_at < :to order by id limit :limit
-				""")
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(from.plus(Duration.ofHours(1))))
-			.param("limit", limit)
-			.query()
-			.listOfRows();
+		List<Map<String, Object>> rows = this.queries.failed(at.truncatedTo(ChronoUnit.HOURS), limit);
 		Map<Long, Subscriber> subscribers = this.subscriptions
 			.find(rows.stream().map((row) -> ((Number) row.get("subscriber_id")).longValue()).toList())
 			.stream()
@@ -92,15 +65,7 @@ public class DeliveryRuns {
 	 * @return how many were queued again
 	 */
 	public int retryFailed(Instant at) {
-		Instant from = at.truncatedTo(ChronoUnit.HOURS);
-		// digest_failed_idx, whose predicate the statement's text names
-		return this.jdbc.sql("""
-				update digest set status = 'RETRY', next_attempt_at = now(), attempts = 0, last_error = null
-				where status = 'FAILED' and due_at >= :from and due_at < :to
-				""")
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(from.plus(Duration.ofHours(1))))
-			.update();
+		return this.queries.retryFailed(at.truncatedTo(ChronoUnit.HOURS));
 	}
 
 	/**
@@ -111,11 +76,7 @@ public class DeliveryRuns {
 	 * @return the count, at most {@code cap}
 	 */
 	public long sentTo(long paperId, long cap) {
-		// digest_paper_paper_idx finds the paper's digests
-		return this.jdbc.sql("""
-				select count(*) from (select 1 from digest_paper p join digest d on d.id = p.digest_id
-				where p.paper_id = :paper and d.status = 'SENT' limit :cap) sent
-				""").param("paper", paperId).param("cap", cap).query(Long.class).single();
+		return this.queries.sentTo(paperId, cap);
 	}
 
 	/** a***@example.org: enough to tell addresses apart on a page, not to read them. */

@@ -1,6 +1,5 @@
 package dev.paperboy.subscription;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,10 +8,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaperFeedback {
 
-	private final JdbcClient jdbc;
+	private final FeedbackVotes votes;
 
-	PaperFeedback(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	PaperFeedback(FeedbackVotes votes) {
+		this.votes = votes;
 	}
 
 	/**
@@ -20,14 +19,7 @@ public class PaperFeedback {
 	 * @return its votes
 	 */
 	public Votes votes(String paperKey) {
-		// feedback_paper_idx finds the paper's votes
-		return this.jdbc.sql("""
-				select count(*) filter (where vote > 0) as more, count(*) filter (where vote < 0) as less
-				from feedback where paper_key = :key
-				""")
-			.param("key", paperKey)
-			.query((rs, n) -> new Votes(rs.getLong("more"), rs.getLong("less")))
-			.single();
+		return this.votes.of(paperKey);
 	}
 
 	/**
