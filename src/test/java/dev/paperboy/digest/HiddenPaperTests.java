@@ -147,6 +147,28 @@ class HiddenPaperTests {
 	}
 
 	@Test
+	void aDigestWhosePapersWereAllHiddenIsSkippedNotSentEmpty() {
+		this.sending.pause("test");
+		String address = "all-hidden@example.org";
+		long subscriber = this.subscriptions.importActive(EmailAddress.parse(address).orElseThrow(),
+				profile("Spiking neural networks for neuromorphic hardware"), List.of(), OPERATOR);
+		long digest = new TransactionTemplate(this.transactions).execute((status) -> this.composer
+			.store(List.of(new Composed(subscriber, "2026-11-21", Instant.now(), false,
+					List.of(new Composed.Pick(this.hidden, 0.9, List.of("close to your interests"))))))
+			.get(subscriber));
+		this.catalog.hide(this.hidden, true);
+		this.sending.resume("test");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select status from digest where id = ?")
+				.param(digest)
+				.query(String.class)
+				.single()
+				.equals("SKIPPED"));
+		assertThat(received(address)).isEmpty();
+	}
+
+	@Test
 	void aPaperShownAgainIsACandidateAgain() {
 		this.catalog.hide(this.hidden, true);
 		assertThat(post("/api/v1/admin/papers/" + this.hidden + "/unhide").getStatusCode().value()).isEqualTo(200);
