@@ -45,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PaperboyTest
 class ConsolePapersBrowserTests {
 
+	static final String AXE = axe();
+
 	static Chromium.Launched chromium;
 
 	@LocalServerPort
@@ -245,6 +247,10 @@ class ConsolePapersBrowserTests {
 				// charts take their colours from the theme when drawn
 				this.page.evaluate("() => document.dispatchEvent(new CustomEvent('paperboy:theme'))");
 				this.page.waitForTimeout(150);
+				if (width == 1280) {
+					assertThat(accessibilityViolations()).as(name + " in " + scheme + ": serious or critical")
+						.isEmpty();
+				}
 				Object scroll = this.page.evaluate("() => document.documentElement.scrollWidth");
 				assertThat(((Number) scroll).intValue()).as(name + " at " + width + ": nothing scrolls sideways")
 					.isLessThanOrEqualTo(width);
@@ -257,8 +263,33 @@ class ConsolePapersBrowserTests {
 		this.page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
 	}
 
+	// axe-core's serious and critical findings (evaluated through the DevTools protocol,
+	// which the page's Content-Security-Policy does not govern)
+	@SuppressWarnings("unchecked")
+	private List<String> accessibilityViolations() {
+		if (!Boolean.TRUE.equals(this.page.evaluate("() => typeof window.axe !== 'undefined'"))) {
+			this.page.evaluate(AXE + "\n;undefined");
+		}
+		return (List<String>) this.page.evaluate("""
+				async () => {
+				  const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+				  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				    .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
+				}""");
+	}
+
 	private static Path fixture(String name) {
 		return Path.of("src/test/resources/fixtures", name);
+	}
+
+	private static String axe() {
+		try (java.io.InputStream in = ConsolePapersBrowserTests.class
+			.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException | NullPointerException ex) {
+			throw new IllegalStateException("axe-core is not on the test class path", ex);
+		}
 	}
 
 	private String base() {
