@@ -35,6 +35,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('audit_event') is not null then
 			        truncate api_token, audit_event, saved_view, console_setting restart identity;
 			    end if;
+			    if to_regclass('sending_switch') is not null then
+			        update sending_switch set paused = false, changed_by = null;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {

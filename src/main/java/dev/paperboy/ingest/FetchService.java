@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,6 +116,27 @@ public class FetchService {
 	public FetchRun run(String source, Trigger trigger, String target, Work work) {
 		long id = this.runs.start(source, trigger, BatchingSink.printable(target, 200), null);
 		return execute(id, source + " " + target, work);
+	}
+
+	/**
+	 * Starts work that is not a configured source, such as an uploaded file, as a
+	 * recorded run in the background.
+	 * @param source the name recorded as the source
+	 * @param trigger what started it
+	 * @param target what is read
+	 * @param work reads records into the sink
+	 * @return the run, still RUNNING
+	 */
+	public FetchRun begin(String source, Trigger trigger, String target, Work work) {
+		long id = this.runs.start(source, trigger, BatchingSink.printable(target, 200), null);
+		try {
+			this.executor.execute(() -> execute(id, source + " " + target, work));
+		}
+		catch (TaskRejectedException ex) {
+			// The executor is saturated: the caller's thread does the work.
+			execute(id, source + " " + target, work);
+		}
+		return this.runs.find(id).orElseThrow();
 	}
 
 	public Optional<FetchRun> find(long id) {

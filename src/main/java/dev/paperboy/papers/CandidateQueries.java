@@ -24,13 +24,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CandidateQueries {
 
-	// paper_first_seen_idx finds the window; the vector comes by primary key.
+	// paper_first_seen_idx finds the window; the vector comes by primary key. Papers an
+	// operator hid are never candidates.
 	private static final String RECENT_SQL = """
 			select p.key, p.arxiv_id, p.title, p.abstract, p.authors, p.categories, p.arxiv_url, p.pdf_url, p.hf_url,
 			       p.code_url, p.project_url, p.published_on, p.featured_on, p.first_seen_at, p.upvotes, p.comments,
 			       p.keywords, p.summary, p.sources, p.id, e.vector
 			from paper p left join paper_embedding e on e.paper_id = p.id and e.model = :model
-			where p.first_seen_at >= :since
+			where p.first_seen_at >= :since and p.hidden_at is null
 			order by p.first_seen_at desc, p.id desc
 			limit :limit
 			""";
@@ -71,7 +72,7 @@ class CandidateQueries {
 		List<String> keys = new ArrayList<>(references);
 		references.forEach((reference) -> PaperKeys.arxivId(reference).ifPresent(keys::add));
 		List<String> hashes = references.stream().map(PaperKeys::titleHash).toList();
-		String sql = RECENT_SQL.replace("where p.first_seen_at >= :since", """
+		String sql = RECENT_SQL.replace("where p.first_seen_at >= :since and p.hidden_at is null", """
 				where p.key in (select jsonb_array_elements_text(cast(:keys as jsonb)))
 				   or p.arxiv_id in (select jsonb_array_elements_text(cast(:keys as jsonb)))
 				   or p.title_hash in (select jsonb_array_elements_text(cast(:hashes as jsonb)))""")
@@ -89,13 +90,23 @@ class CandidateQueries {
 	 * @return the papers, by id (without vectors)
 	 */
 	Map<Long, Paper> byIds(Collection<Long> ids) {
+		return byIds(ids, false);
+	}
+
+	/**
+	 * @param ids paper row ids
+	 * @param shownOnly whether to leave out the papers an operator hid
+	 * @return the papers, by id (without vectors)
+	 */
+	Map<Long, Paper> byIds(Collection<Long> ids, boolean shownOnly) {
 		Map<Long, Paper> papers = new HashMap<>();
 		if (ids.isEmpty()) {
 			return papers;
 		}
 		String sql = RECENT_SQL.replace(", e.vector", ", null as vector")
 			.replace("left join paper_embedding e on e.paper_id = p.id and e.model = :model", "")
-			.replace("where p.first_seen_at >= :since", "where p.id = any(cast(:ids as bigint[]))")
+			.replace("where p.first_seen_at >= :since and p.hidden_at is null",
+					"where p.id = any(cast(:ids as bigint[]))" + (shownOnly ? " and p.hidden_at is null" : ""))
 			.replace("limit :limit", "");
 		StringBuilder array = new StringBuilder("{");
 		for (Long id : ids) {

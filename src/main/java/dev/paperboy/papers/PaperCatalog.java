@@ -23,8 +23,11 @@ public class PaperCatalog {
 
 	private final TransactionTemplate transactions;
 
-	PaperCatalog(PaperWriter writer, PaperReader reader, CandidateQueries candidates,
-			TransactionTemplate transactions) {
+	private final PaperEntries entries;
+
+	PaperCatalog(PaperWriter writer, PaperReader reader, CandidateQueries candidates, TransactionTemplate transactions,
+			PaperEntries entries) {
+		this.entries = entries;
 		this.writer = writer;
 		this.reader = reader;
 		this.candidates = candidates;
@@ -90,6 +93,43 @@ public class PaperCatalog {
 	 */
 	public PaperPage search(PaperQuery query) {
 		return this.reader.search(query);
+	}
+
+	/**
+	 * Papers by row id as digests show them: without the papers an operator hid.
+	 * @param ids paper row ids
+	 * @return the papers found and not hidden, by id (without vectors)
+	 */
+	public Map<Long, Paper> shownByIds(Collection<Long> ids) {
+		return this.candidates.byIds(ids, true);
+	}
+
+	/**
+	 * Searches the catalog for the console, hidden papers included.
+	 * @param query what to look for, with the source and upvotes filters
+	 * @return one page, with whether another follows
+	 */
+	public EntryPage entries(PaperQuery query) {
+		return this.entries.search(query);
+	}
+
+	/**
+	 * @param id a paper's row id
+	 * @return the paper with its id and hidden flag
+	 */
+	public Optional<PaperEntry> entry(long id) {
+		return this.entries.find(id);
+	}
+
+	/**
+	 * Hides a paper from every digest, or shows it again: the matcher leaves a hidden
+	 * paper out of its candidates, and a digest composed before renders without it.
+	 * @param id the paper's row id
+	 * @param hidden whether to hide it
+	 * @return whether there is such a paper
+	 */
+	public boolean hide(long id, boolean hidden) {
+		return this.entries.hide(id, hidden);
 	}
 
 }

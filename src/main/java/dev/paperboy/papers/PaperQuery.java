@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param to latest day, inclusive
  * @param limit page size
  * @param page page number from 0
+ * @param source only papers this source has seen, or null for all
+ * @param minUpvotes only papers with at least this many upvotes, or null for all
  */
-public record PaperQuery(@Nullable String text, @Nullable LocalDate from, @Nullable LocalDate to, int limit, int page) {
+public record PaperQuery(@Nullable String text, @Nullable LocalDate from, @Nullable LocalDate to, int limit, int page,
+		@Nullable String source, @Nullable Integer minUpvotes) {
 
 	public static final int MAX_LIMIT = 100;
 
@@ -28,7 +31,15 @@ public record PaperQuery(@Nullable String text, @Nullable LocalDate from, @Nulla
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new IllegalArgumentException("from must not be after to");
 		}
+		if (minUpvotes != null && minUpvotes < 0) {
+			throw new IllegalArgumentException("minimum upvotes must be 0 or more");
+		}
 		text = (text == null || text.isBlank()) ? null : text.strip();
+		source = (source == null || source.isBlank()) ? null : source.strip();
+	}
+
+	public PaperQuery(@Nullable String text, @Nullable LocalDate from, @Nullable LocalDate to, int limit, int page) {
+		this(text, from, to, limit, page, null, null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.delivery.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.paperboy.delivery.DeliveryProperties;
 import dev.paperboy.delivery.MailQueue;
+import dev.paperboy.delivery.SendingSwitch;
 import dev.paperboy.delivery.smtp.SmtpSessions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,13 +26,18 @@ import org.springframework.stereotype.Component;
  * lease ran out. When the SMTP server cannot be reached, the batch goes back untouched
  * and the worker waits longer each time, so an outage of hours loses nothing and the
  * queues drain when the server returns. On shutdown workers finish the message in hand
- * and give the rest back. Public for the tests and the benchmark, which stop and start
- * the workers.
+ * and give the rest back. While the {@link SendingSwitch} says paused, workers claim
+ * nothing and a batch in hand goes back after its current message. Public for the tests
+ * and the benchmark, which stop and start the workers.
  */
 @Component
 public class OutboxWorkers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
+
+	// How often a paused worker looks at the switch again (the switch reads the database
+	// at most every two seconds).
+	private static final Duration PAUSED_POLL = Duration.ofMillis(500);
 
 	private final ObjectProvider<MailQueue> queues;
 
@@ -40,12 +47,16 @@ public class OutboxWorkers implements SmartLifecycle {
 
 	private final Pacer pacer;
 
+	private final SendingSwitch sending;
+
 	private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
 	private volatile boolean running;
 
-	OutboxWorkers(ObjectProvider<MailQueue> queues, SmtpSessions smtp, DeliveryProperties properties) {
+	OutboxWorkers(ObjectProvider<MailQueue> queues, SmtpSessions smtp, DeliveryProperties properties,
+			SendingSwitch sending) {
 		this.queues = queues;
+		this.sending = sending;
 		this.smtp = smtp;
 		this.properties = properties.outbox();
 		this.pacer = new Pacer(this.properties.ratePerSecond(), this.properties.ratePerHour());
@@ -95,13 +106,20 @@ public class OutboxWorkers implements SmartLifecycle {
 	 * @param claimed when the claim began ({@link System#nanoTime()})
 	 */
 	void send(MailQueue queue, MailQueue.Claim claim, long claimed) {
+		Instant lease = claim.leaseUntil();
+		if (this.sending.paused() && lease != null) {
+			// claimed just now, given back at once: a worker sends it after the resume
+			queue.release(claim.ids(), lease, Instant.now());
+			return;
+		}
 		if (!claim.ids().isEmpty()) {
 			batch(queue, claim, claimed).send();
 		}
 	}
 
 	private OutboxBatch batch(MailQueue queue, MailQueue.Claim claim, long claimed) {
-		return new OutboxBatch(queue, claim, claimed, this.smtp, this.pacer, this.properties, () -> this.running);
+		return new OutboxBatch(queue, claim, claimed, this.smtp, this.pacer, this.properties,
+				() -> this.running && !this.sending.paused());
 	}
 
 	private void work() {
@@ -109,6 +127,10 @@ public class OutboxWorkers implements SmartLifecycle {
 		List<MailQueue> queues = this.queues.orderedStream().toList();
 		while (this.running) {
 			try {
+				if (this.sending.paused()) {
+					sleep(PAUSED_POLL);
+					continue;
+				}
 				// A spent hourly budget: wait for it here, holding no claims.
 				long budget = this.pacer.delay();
 				if (budget > TimeUnit.SECONDS.toNanos(1)) {

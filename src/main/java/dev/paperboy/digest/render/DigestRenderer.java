@@ -77,10 +77,11 @@ public class DigestRenderer {
 
 	/**
 	 * @param paperIds papers of some digests
-	 * @return them, by id
+	 * @return them, by id, without those an operator hid (which the digests then leave
+	 * out)
 	 */
 	public Map<Long, Paper> papers(Collection<Long> paperIds) {
-		return this.headings.canonical(this.papers.byIds(paperIds));
+		return this.headings.canonical(this.papers.shownByIds(paperIds));
 	}
 
 	/**

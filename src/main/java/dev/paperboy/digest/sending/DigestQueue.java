@@ -126,8 +126,13 @@ class DigestQueue implements MailQueue {
 
 		@Override
 		public @Nullable String skip() {
-			return (this.subscriber == null || this.subscriber.status() != Subscriber.Status.ACTIVE)
-					? "the subscriber is no longer active" : null;
+			if (this.subscriber == null || this.subscriber.status() != Subscriber.Status.ACTIVE) {
+				return "the subscriber is no longer active";
+			}
+			// the renderer left out the papers an operator hid since the digest was
+			// composed
+			return this.digest.papers().stream().noneMatch((pick) -> this.papers.containsKey(pick.paperId()))
+					? "nothing left to send: its papers were hidden" : null;
 		}
 
 		@Override

@@ -57,6 +57,33 @@ public class FileImporter {
 	 * @param trigger what started it
 	 * @return the finished run
 	 */
+	/**
+	 * Imports a file in the background, as a recorded run, and deletes it when done: an
+	 * upload whose progress the console follows.
+	 * @param name the file name, for the record
+	 * @param file a file of this import's own, deleted after
+	 * @param trigger what started it
+	 * @return the run, still RUNNING
+	 */
+	public FetchRun begin(String name, Path file, Trigger trigger) {
+		return this.fetches.begin(SOURCE, trigger, name, (sink) -> {
+			try (InputStream in = Files.newInputStream(file)) {
+				this.reader.read(in, sink, SOURCE);
+			}
+			catch (IOException ex) {
+				throw new SourceException("could not read the upload: " + ex.getMessage());
+			}
+			finally {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					// a leftover temporary file; the system's cleaner takes it
+				}
+			}
+		});
+	}
+
 	public FetchRun importStream(String source, String name, InputStream in, Trigger trigger) {
 		return this.fetches.run(source, trigger, name, (sink) -> this.reader.read(in, sink, source));
 	}
