@@ -32,6 +32,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('bounce_event') is not null then
 			        truncate bounce_event, soft_bounce restart identity;
 			    end if;
+			    if to_regclass('digest_daily') is not null then
+			        truncate subscriber_daily, subscriber_state_count, digest_daily, bounce_daily;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {
