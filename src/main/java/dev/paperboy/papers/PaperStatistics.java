@@ -1,6 +1,5 @@
 package dev.paperboy.papers;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,10 +8,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaperStatistics {
 
-	private final JdbcClient jdbc;
+	private final PaperStatisticsStore store;
 
-	PaperStatistics(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	PaperStatistics(PaperStatisticsStore store) {
+		this.store = store;
 	}
 
 	/**
@@ -23,13 +22,7 @@ public class PaperStatistics {
 	 * @return how many, at most {@code cap}
 	 */
 	public long embeddingsPending(String model, int cap) {
-		// paper_pkey newest first against paper_embedding_pkey (paper_id, model)
-		return this.jdbc.sql("""
-				select count(*) from (
-				    select 1 from paper p
-				    left join paper_embedding e on e.paper_id = p.id and e.model = :model
-				    where e.paper_id is null or e.text_hash <> md5(p.title || E'\\n' || p.abstract)
-				    limit :cap) pending""").param("model", model).param("cap", cap).query(Long.class).single();
+		return this.store.embeddingsPending(model, cap);
 	}
 
 }
