@@ -58,6 +58,14 @@ class DashboardBrowserTests {
 			  });
 			}""";
 
+	// the first chart shows this many days
+	static final String LABELS = """
+			(days) => {
+			  const canvas = document.querySelector('canvas[data-chart]');
+			  const chart = canvas && Chart.getChart(canvas);
+			  return !!chart && chart.data.labels.length === days;
+			}""";
+
 	@LocalServerPort
 	int port;
 
@@ -144,16 +152,14 @@ class DashboardBrowserTests {
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("30 days")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Last 30 days"))).isVisible();
-		page.waitForFunction(
-				"() => Chart.getChart(document.querySelector('canvas[data-chart]')).data.labels.length === 30");
+		page.waitForFunction(LABELS, 30);
 		page.waitForFunction(CHARTS_DRAWN);
 		assertThat(page).hasURL(local("/admin?days=30"));
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("30 days")))
 			.hasAttribute("aria-current", "true");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("90 days")).click();
-		page.waitForFunction(
-				"() => Chart.getChart(document.querySelector('canvas[data-chart]')).data.labels.length === 90");
+		page.waitForFunction(LABELS, 90);
 		page.waitForFunction(CHARTS_DRAWN);
 		assertThat(page.locator("[data-figure=state-ACTIVE] .value")).hasText("12");
 		assertThat(this.errors).as("console errors").isEmpty();

@@ -276,7 +276,7 @@ class DashboardTests {
 			.compile("data-figure=\"" + name + "\"[^>]*>.*?<span class=\"value\">([^<]*)</span>", Pattern.DOTALL)
 			.matcher(html);
 		assertThat(matcher.find()).as("tile " + name).isTrue();
-		return matcher.group(1).trim();
+		return matcher.group(1).trim().replace(",", "");
 	}
 
 	@Autowired
