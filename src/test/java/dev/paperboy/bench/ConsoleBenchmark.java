@@ -16,6 +16,9 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 import dev.paperboy.ConsoleClient;
+import dev.paperboy.delivery.BounceStatistics;
+import dev.paperboy.digest.DigestStatistics;
+import dev.paperboy.subscription.SubscriberStatistics;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the application on the database {@link ConsoleScaleSeed} filled (same
  * {@code -Dbench.data=DIR}) and times the console's pages one request at a time, signed
  * in like a browser (the admin API with its bearer token): p50, p95 and max of
- * {@code -Dbench.requests} (50) requests per page after {@code -Dbench.warmup} (10). A
+ * {@code -Dbench.requests} (50) requests per page after {@code -Dbench.warmup} (30). A
  * page another part of the console has not built yet (404) is reported and skipped.
  *
  * <pre>
@@ -39,9 +42,9 @@ public final class ConsoleBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path data = Path.of(System.getProperty("bench.data", "target/console-scale"));
 		int requests = Integer.getInteger("bench.requests", 50);
-		int warmup = Integer.getInteger("bench.warmup", 10);
+		int warmup = Integer.getInteger("bench.warmup", 30);
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
-		try (ConfigurableApplicationContext app = ConsoleScaleSeed.start(data, true)) {
+		try (ConfigurableApplicationContext app = ConsoleScaleSeed.start(data)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			ConsoleClient console = new ConsoleClient(port);
 			HttpResponse<String> login = console.login(ConsoleClient.ADMIN, ConsoleScaleSeed.PASSWORD);
@@ -83,6 +86,22 @@ public final class ConsoleBenchmark {
 				double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 				System.out.printf(Locale.ROOT, "%-40s %8.1f %8.1f %8.1f %6d%n", page.getKey(), percentile(sorted, 50),
 						percentile(sorted, 95), sorted[sorted.length - 1], sorted.length);
+			}
+			// the rollup jobs' rounds, at this scale
+			Map<String, java.util.function.BooleanSupplier> rollups = new LinkedHashMap<>();
+			rollups.put("rollup: subscription", app.getBean(SubscriberStatistics.class)::rollUp);
+			rollups.put("rollup: digest", app.getBean(DigestStatistics.class)::rollUp);
+			rollups.put("rollup: delivery", app.getBean(BounceStatistics.class)::rollUp);
+			for (Map.Entry<String, java.util.function.BooleanSupplier> rollup : rollups.entrySet()) {
+				double[] times = new double[5];
+				for (int i = 0; i < times.length; i++) {
+					long started = System.nanoTime();
+					rollup.getValue().getAsBoolean();
+					times[i] = (System.nanoTime() - started) / 1e6;
+				}
+				Arrays.sort(times);
+				System.out.printf(Locale.ROOT, "%-40s %8.1f %8s %8.1f %6d%n", rollup.getKey(), times[2], "", times[4],
+						times.length);
 			}
 			System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", load average: "
 					+ Arrays.toString(loadAverage()));

@@ -18,7 +18,6 @@ import dev.paperboy.matching.TextEmbedder;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -59,7 +58,7 @@ public final class ConsoleScaleSeed {
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
 		int digests = Integer.getInteger("bench.digests", 3_000_000);
 		long started = System.nanoTime();
-		try (ConfigurableApplicationContext app = start(data, false)) {
+		try (ConfigurableApplicationContext app = start(data)) {
 			try (Connection connection = app.getBean(DataSource.class).getConnection()) {
 				if (count(connection, "select count(*) from subscriber") > 0) {
 					System.out.println("Already seeded: " + data.toAbsolutePath());
@@ -73,14 +72,13 @@ public final class ConsoleScaleSeed {
 				(System.nanoTime() - started) / 60e9);
 	}
 
-	static ConfigurableApplicationContext start(Path data, boolean web) {
-		return new SpringApplicationBuilder(Paperboy.class)
-			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-			.run("--paperboy.embedded.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN",
-					"--paperboy.scheduling.enabled=false", "--paperboy.demo.enabled=false",
-					"--paperboy.matching.embeddings.enabled=false", "--paperboy.delivery.outbox.workers=0",
-					"--paperboy.digest.scheduler-enabled=false", "--paperboy.admin.initial-password=" + PASSWORD,
-					"--paperboy.admin.api-token=" + TOKEN);
+	// with its web server: the console's security (and its first admin) needs one
+	static ConfigurableApplicationContext start(Path data) {
+		return new SpringApplicationBuilder(Paperboy.class).run("--paperboy.embedded.data-dir=" + data,
+				"--server.port=0", "--logging.level.root=WARN", "--paperboy.scheduling.enabled=false",
+				"--paperboy.demo.enabled=false", "--paperboy.matching.embeddings.enabled=false",
+				"--paperboy.delivery.outbox.workers=0", "--paperboy.digest.scheduler-enabled=false",
+				"--paperboy.admin.initial-password=" + PASSWORD, "--paperboy.admin.api-token=" + TOKEN);
 	}
 
 	private static void seed(Connection connection, int subscribers, int digests, String model) throws SQLException {

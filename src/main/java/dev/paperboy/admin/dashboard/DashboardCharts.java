@@ -21,6 +21,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 final class DashboardCharts {
 
+	// what a colour means is the same in every chart: good green, bad red, neutral grey
+	private static final Map<String, String> COLORS = Map.of("New (confirmed)", "#16a34a", "Lost (unsubscribed)",
+			"#dc2626", "Sent", "#2563eb", "Failed", "#dc2626", "Skipped", "#8b929c", "More like this", "#16a34a",
+			"Less like this", "#d97706");
+
 	private DashboardCharts() {
 	}
 
@@ -33,8 +38,8 @@ final class DashboardCharts {
 		Map<String, ToLongFunction<Day>> subscribers = new LinkedHashMap<>();
 		subscribers.put("New (confirmed)", Day::newSubscribers);
 		subscribers.put("Lost (unsubscribed)", Day::lostSubscribers);
-		charts.add(counts("subscribers", "New and lost subscribers per day", "bar", false, subscribers, days,
-				"%s: %d new, %d lost".formatted(range, total.newSubscribers(), total.lostSubscribers()), json,
+		charts.add(counts("subscribers", "New and lost subscribers per day", "bar", false, subscribers, days, String
+			.format(Locale.ROOT, "%s: %,d new, %,d lost", range, total.newSubscribers(), total.lostSubscribers()), json,
 				(day) -> null));
 
 		Map<String, ToLongFunction<Day>> papers = new LinkedHashMap<>();
@@ -43,17 +48,18 @@ final class DashboardCharts {
 			papers.put(figures.sourceNames().get(i), (day) -> day.papersPerSource().get(source));
 		}
 		long allPapers = total.papersPerSource().stream().mapToLong(Long::longValue).sum();
-		charts.add(counts("papers", "New papers per source per day", "bar", true, papers, days,
-				"%s: %d new papers from %d sources".formatted(range, allPapers, figures.sourceNames().size()), json,
-				(day) -> null));
+		charts.add(counts(
+				"papers", "New papers per source per day", "bar", true, papers, days, String.format(Locale.ROOT,
+						"%s: %,d new papers from %,d sources", range, allPapers, figures.sourceNames().size()),
+				json, (day) -> null));
 
 		Map<String, ToLongFunction<Day>> digests = new LinkedHashMap<>();
 		digests.put("Sent", Day::digestsSent);
 		digests.put("Failed", Day::digestsFailed);
 		digests.put("Skipped", Day::digestsSkipped);
 		charts.add(counts("digests", "Digests sent, failed and skipped per day", "bar", true, digests, days,
-				"%s: %d sent, %d failed, %d skipped".formatted(range, total.digestsSent(), total.digestsFailed(),
-						total.digestsSkipped()),
+				String.format(Locale.ROOT, "%s: %,d sent, %,d failed, %,d skipped", range, total.digestsSent(),
+						total.digestsFailed(), total.digestsSkipped()),
 				json,
 				(day) -> UriComponentsBuilder.fromPath("/admin/deliveries")
 					.queryParam("status", "FAILED")
@@ -64,8 +70,8 @@ final class DashboardCharts {
 		rates.put("Bounce rate", Day::bounceRate);
 		rates.put("Complaint rate", Day::complaintRate);
 		rates.put("Unsubscribe rate", Day::unsubscribeRate);
-		charts.add(rates(
-				rates, days, "%s: bounces %s, complaints %s, unsubscribes %s".formatted(range,
+		charts.add(rates(rates, days,
+				String.format(Locale.ROOT, "%s: bounces %s, complaints %s, unsubscribes %s", range,
 						percent(total.bounceRate()), percent(total.complaintRate()), percent(total.unsubscribeRate())),
 				json));
 
@@ -73,8 +79,8 @@ final class DashboardCharts {
 		feedback.put("More like this", Day::moreLikeThis);
 		feedback.put("Less like this", Day::lessLikeThis);
 		charts.add(counts("feedback", "\"More / less like this\" clicks per day", "bar", false, feedback, days,
-				"%s: %d more, %d less".formatted(range, total.moreLikeThis(), total.lessLikeThis()), json,
-				(day) -> null));
+				String.format(Locale.ROOT, "%s: %,d more, %,d less", range, total.moreLikeThis(), total.lessLikeThis()),
+				json, (day) -> null));
 		return charts;
 	}
 
@@ -97,8 +103,15 @@ final class DashboardCharts {
 			Map<String, ToLongFunction<Day>> series, List<Day> days, String totals, JsonMapper json,
 			Function<Day, @Nullable String> secondColumnLink) {
 		List<Map<String, Object>> datasets = new ArrayList<>();
-		series.forEach((label, value) -> datasets
-			.add(Map.of("label", label, "data", days.stream().mapToLong(value).boxed().toList())));
+		series.forEach((label, value) -> {
+			Map<String, Object> dataset = new LinkedHashMap<>();
+			dataset.put("label", label);
+			dataset.put("data", days.stream().mapToLong(value).boxed().toList());
+			if (COLORS.containsKey(label)) {
+				dataset.put("color", COLORS.get(label));
+			}
+			datasets.add(dataset);
+		});
 		List<Row> rows = new ArrayList<>();
 		for (Day day : days) {
 			List<Cell> cells = new ArrayList<>();
