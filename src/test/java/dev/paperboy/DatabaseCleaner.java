@@ -38,6 +38,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('sending_switch') is not null then
 			        update sending_switch set paused = false, changed_by = null;
 			    end if;
+			    if to_regclass('digest_daily') is not null then
+			        truncate subscriber_daily, subscriber_state_count, digest_daily, bounce_daily;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {

@@ -4,7 +4,7 @@
  * complaints (SMTP and provider webhooks) that fill it.
  */
 @ApplicationModule(displayName = "Delivery")
-@ModuleTables({ "suppression", "soft_bounce", "bounce_event", "mail_message", "sending_switch" })
+@ModuleTables({ "suppression", "soft_bounce", "bounce_event", "mail_message", "sending_switch", "bounce_daily" })
 @NullMarked
 package dev.paperboy.delivery;
 

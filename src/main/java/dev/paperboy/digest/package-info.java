@@ -3,7 +3,7 @@
  * browser, Atom feed), and the outbox that sends it exactly once.
  */
 @ApplicationModule(displayName = "Digests")
-@ModuleTables({ "digest_schedule", "digest", "digest_paper" })
+@ModuleTables({ "digest_schedule", "digest", "digest_paper", "digest_daily" })
 @NullMarked
 package dev.paperboy.digest;
 

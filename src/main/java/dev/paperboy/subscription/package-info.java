@@ -4,7 +4,7 @@
  * subscriber's data rights.
  */
 @ApplicationModule(displayName = "Subscription")
-@ModuleTables({ "subscriber", "consent", "liked_paper", "feedback" })
+@ModuleTables({ "subscriber", "consent", "liked_paper", "feedback", "subscriber_daily", "subscriber_state_count" })
 @NullMarked
 package dev.paperboy.subscription;
 

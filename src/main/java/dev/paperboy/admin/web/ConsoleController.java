@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The console's sign-in page and its home, the dashboard.
+ * The console's sign-in page.
  */
 @Controller
 class ConsoleController {
@@ -12,11 +12,6 @@ class ConsoleController {
 	@GetMapping("/admin/login")
 	String login() {
 		return "admin/login";
-	}
-
-	@GetMapping("/admin")
-	String dashboard() {
-		return "admin/dashboard";
 	}
 
 }
