@@ -32,6 +32,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('bounce_event') is not null then
 			        truncate bounce_event, soft_bounce restart identity;
 			    end if;
+			    if to_regclass('branding') is not null then
+			        truncate branding, brand_logo, suppression_change restart identity;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {
