@@ -86,6 +86,7 @@ class ConsoleBrandingBrowserTests {
 	@AfterEach
 	void tearDown() {
 		this.branding.save(new Branding.Draft("Paperboy", Brand.DEFAULT_ACCENT, "", ""), "test");
+		this.branding.removeLogo("test");
 		assertThat(this.errors).as("browser console errors").isEmpty();
 		assertThat(this.foreignRequests).as("requests to other hosts").isEmpty();
 	}
@@ -111,6 +112,14 @@ class ConsoleBrandingBrowserTests {
 						new com.microsoft.playwright.FrameLocator.GetByTextOptions().setExact(false)))
 				.isVisible();
 			assertThat(page.locator("#previews")).containsText("The Example Lab · https://papers.example.org");
+			// a logo, uploaded through the form (multipart, with its CSRF token)
+			page.locator("#logo")
+				.setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png", "image/png", png()));
+			page.getByText("Upload and use").click();
+			assertThat(page.locator(".flash.ok")).hasText("Logo uploaded: every email from now on shows it.");
+			assertThat(page.locator("img.logo-current")).isVisible();
+			assertThat(page.frameLocator("article[data-mail=digest] iframe").locator("img").first()).hasAttribute("src",
+					java.util.regex.Pattern.compile("^data:image/png;base64,"));
 			page.locator("#previews").scrollIntoViewIfNeeded();
 			page.screenshot(new Page.ScreenshotOptions()
 				.setPath(Chromium.SCREENSHOTS.resolve("console-branding-live-1280-light.png")));
@@ -139,6 +148,23 @@ class ConsoleBrandingBrowserTests {
 					}
 				}
 			}
+		}
+	}
+
+	private static byte[] png() {
+		try {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			java.awt.Graphics2D graphics = image.createGraphics();
+			graphics.setColor(new java.awt.Color(0x0f766e));
+			graphics.fillRect(0, 0, 120, 40);
+			graphics.dispose();
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
