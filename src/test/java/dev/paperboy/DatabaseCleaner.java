@@ -41,6 +41,9 @@ public final class DatabaseCleaner {
 			    if to_regclass('digest_daily') is not null then
 			        truncate subscriber_daily, subscriber_state_count, digest_daily, bounce_daily;
 			    end if;
+			    if to_regclass('branding') is not null then
+			        truncate branding, brand_logo, suppression_change restart identity;
+			    end if;
 			end $$""";
 
 	public static void clean(JdbcClient jdbc) {

@@ -1,5 +1,6 @@
 package dev.paperboy.delivery;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.util.FastStringWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders a message from its two templates, {@code templates/mail/NAME.html} and
  * {@code templates/mail/NAME.txt}, with the same variables. Text in the HTML goes through
- * {@code th:text}, so whatever data it holds is escaped.
+ * {@code th:text}, so whatever data it holds is escaped. Every template gets
+ * {@code ${brand}}, the {@link Brand} in force, unless its variables bring their own (a
+ * preview of unsaved values).
  */
 @Component
 public class MailTemplates {
@@ -33,9 +37,35 @@ public class MailTemplates {
 
 	private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
-	MailTemplates(ITemplateEngine engine, ApplicationContext application) {
+	private final ObjectProvider<Branding> branding;
+
+	private final Brand defaults;
+
+	private volatile @Nullable Branding resolved;
+
+	MailTemplates(ITemplateEngine engine, ApplicationContext application, DeliveryProperties properties,
+			ObjectProvider<Branding> branding) {
 		this.engine = engine;
 		this.application = application;
+		this.branding = branding;
+		this.defaults = Brand.defaults(properties.fromName());
+	}
+
+	/**
+	 * @return the branding the templates get when their variables hold none: the saved
+	 * one, or the bundled look where there is no database (template tests)
+	 */
+	public Brand brand() {
+		Branding branding = this.resolved;
+		if (branding == null) {
+			// looked up once it is needed: Branding is built after the templates
+			branding = this.branding.getIfAvailable();
+			if (branding == null) {
+				return this.defaults;
+			}
+			this.resolved = branding;
+		}
+		return branding.current();
 	}
 
 	/**
@@ -101,7 +131,15 @@ public class MailTemplates {
 	// reads properties through Spring's shared accessor. One per rendering: the engine
 	// sets per-template state on it.
 	private Context context(Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH, variables);
+		Context context;
+		if (variables.containsKey("brand")) {
+			context = new Context(Locale.ENGLISH, variables);
+		}
+		else {
+			Map<String, Object> branded = new HashMap<>(variables);
+			branded.put("brand", brand());
+			context = new Context(Locale.ENGLISH, branded);
+		}
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.application, this.conversions));
 		return context;

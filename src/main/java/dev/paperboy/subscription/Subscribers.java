@@ -250,6 +250,35 @@ class Subscribers {
 		this.jdbc.sql("delete from subscriber where id = :id").param("id", id).update();
 	}
 
+	// Unconfirmed sign-ups: pending since before the cutoff, and no confirmation email
+	// since either (a sign-up again sends a new one, whose link must keep working)
+	private static final String UNCONFIRMED = "status = 'PENDING' and created_at < :cutoff "
+			+ "and coalesce(confirmation_sent_at, created_at) < :cutoff";
+
+	long countUnconfirmed(Instant cutoff) {
+		// subscriber_status_idx (status): pending sign-ups are few beside the confirmed
+		return this.jdbc.sql("select count(*) from subscriber where " + UNCONFIRMED)
+			.param("cutoff", Timestamp.from(cutoff))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Deletes up to {@code limit} unconfirmed sign-ups older than the cutoff.
+	 * @return their ids
+	 */
+	List<Long> deleteUnconfirmed(Instant cutoff, int limit) {
+		// subscriber_status_idx, then the primary key; skip locked: a sign-up being
+		// confirmed right now is left alone
+		return this.jdbc
+			.sql("delete from subscriber where id in (select id from subscriber where " + UNCONFIRMED
+					+ " order by id limit :limit for update skip locked) and " + UNCONFIRMED + " returning id")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
 		Profile profile = new Profile(rs.getString("interests"), rs.getString("keywords"),
 				strings(rs.getArray("authors")), strings(rs.getArray("categories")),

@@ -1,5 +1,6 @@
 package dev.paperboy.subscription;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -298,6 +299,39 @@ public class SubscriptionService {
 				this.subscribers.delete(subscriberId);
 				this.events.publishEvent(new SubscriberEvent.Erased(subscriberId));
 			}));
+	}
+
+	/**
+	 * @param olderThan how old a sign-up must be
+	 * @return how many sign-ups were never confirmed and are older than that (with no
+	 * confirmation email sent since)
+	 */
+	public long countUnconfirmed(Duration olderThan) {
+		return this.subscribers.countUnconfirmed(Instant.now().minus(olderThan));
+	}
+
+	/**
+	 * Deletes the sign-ups that were never confirmed and are older than that (with no
+	 * confirmation email sent since), a thousand per transaction. Each publishes
+	 * {@link SubscriberEvent.Erased}, so other modules drop what they keep of it. The
+	 * addresses are not suppressed: they may sign up again.
+	 * @param olderThan how old a sign-up must be
+	 * @return how many were deleted
+	 */
+	public long purgeUnconfirmed(Duration olderThan) {
+		Instant cutoff = Instant.now().minus(olderThan);
+		long purged = 0;
+		while (true) {
+			List<Long> ids = this.transactions.execute((status) -> {
+				List<Long> deleted = this.subscribers.deleteUnconfirmed(cutoff, 1000);
+				deleted.forEach((id) -> this.events.publishEvent(new SubscriberEvent.Erased(id)));
+				return deleted;
+			});
+			if (ids == null || ids.isEmpty()) {
+				return purged;
+			}
+			purged += ids.size();
+		}
 	}
 
 	public String link(long subscriberId, TokenPurpose purpose, String path) {

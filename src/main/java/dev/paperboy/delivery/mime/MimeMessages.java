@@ -3,29 +3,63 @@ package dev.paperboy.delivery.mime;
 import java.time.Instant;
 
 import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.OutgoingMail;
 import dev.paperboy.delivery.dkim.DkimSigner;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds every message that goes out: written ({@link MimeWriter}) with the configured
- * sender, then signed when DKIM is configured.
+ * Builds every message that goes out: written ({@link MimeWriter}) from the configured
+ * sender address under the sender name of the branding in force, then signed when DKIM is
+ * configured.
  */
 @Component
 public class MimeMessages {
 
 	private final DkimSigner dkim;
 
-	private final MimeWriter writer;
+	private final DeliveryProperties properties;
 
+	private final @Nullable MailTemplates templates;
+
+	private volatile MimeWriter writer;
+
+	/**
+	 * Messages from the configured sender name.
+	 * @param properties the sender
+	 * @param dkim the signer
+	 */
 	public MimeMessages(DeliveryProperties properties, DkimSigner dkim) {
+		this(properties, dkim, null);
+	}
+
+	@Autowired
+	public MimeMessages(DeliveryProperties properties, DkimSigner dkim, @Nullable MailTemplates templates) {
 		this.dkim = dkim;
+		this.properties = properties;
+		this.templates = templates;
 		this.writer = new MimeWriter(properties.from(), properties.fromName(), properties.replyTo());
 		pinStreamProvider();
+	}
+
+	// The sender name checked as a header value when it was saved; encoded by the writer
+	private MimeWriter writer() {
+		MimeWriter writer = this.writer;
+		if (this.templates == null) {
+			return writer;
+		}
+		String name = this.templates.brand().senderName();
+		if (!name.equals(writer.fromName())) {
+			writer = new MimeWriter(this.properties.from(), name, this.properties.replyTo());
+			this.writer = writer;
+		}
+		return writer;
 	}
 
 	// Jakarta Mail 2.1 looks up its stream provider with a ServiceLoader scan of the
@@ -64,8 +98,9 @@ public class MimeMessages {
 	 */
 	public MimeMessage message(Session session, OutgoingMail mail, boolean eightBit) {
 		boolean asIs = eightBit && !this.dkim.signs();
-		return RawMimeMessage.of(session, this.dkim.sign(this.writer.write(mail, Instant.now(), asIs)),
-				this.writer.from(), mail, asIs);
+		MimeWriter writer = writer();
+		return RawMimeMessage.of(session, this.dkim.sign(writer.write(mail, Instant.now(), asIs)), writer.from(), mail,
+				asIs);
 	}
 
 }

@@ -52,8 +52,11 @@ final class MimeWriter {
 
 	private final @Nullable String replyTo;
 
+	private final String fromName;
+
 	MimeWriter(String from, @Nullable String fromName, @Nullable String replyTo) {
 		this.from = address(from, fromName);
+		this.fromName = (fromName != null) ? fromName : "";
 		this.domain = from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
 		this.replyTo = (replyTo != null) ? address(replyTo, null) : null;
 	}
@@ -69,6 +72,11 @@ final class MimeWriter {
 		catch (AddressException | UnsupportedEncodingException ex) {
 			throw new IllegalArgumentException("Not a usable sender address: " + address, ex);
 		}
+	}
+
+	/** The sender's display name, as given. */
+	String fromName() {
+		return this.fromName;
 	}
 
 	/** The sender's address as written in the From header. */

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.paperboy.delivery.Brand;
 import dev.paperboy.delivery.DeliveryProperties;
+import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.OutgoingMail;
@@ -23,6 +25,7 @@ import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionProperties;
 import dev.paperboy.subscription.TokenPurpose;
 import dev.paperboy.subscription.Tokens;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -52,14 +55,17 @@ public class DigestRenderer {
 
 	private final String installation;
 
-	// the List-Id header's value, the same in every digest
-	private final String listIdHeader;
+	private final MailTemplates templates;
 
-	// the same in every digest (one object: stencils compare it)
-	private final DigestView.Sender sender;
+	private final String siteUrl;
+
+	// the sender and the List-Id header's value for the branding in force, the same in
+	// every digest until it changes
+	private volatile @Nullable Signature signature;
 
 	DigestRenderer(DigestStencils stencils, Tokens tokens, SubscriptionProperties site, DeliveryProperties delivery,
-			MailOutbox outbox, DigestProperties properties, PaperCatalog papers, PaperHeadings headings) {
+			MailOutbox outbox, DigestProperties properties, PaperCatalog papers, PaperHeadings headings,
+			MailTemplates templates) {
 		this.stencils = stencils;
 		this.headings = headings;
 		this.tokens = tokens;
@@ -68,11 +74,35 @@ public class DigestRenderer {
 		this.properties = properties;
 		this.papers = papers;
 		this.installation = outbox.installation();
-		this.listIdHeader = listName() + " <" + listId() + ">";
-		String siteUrl = site.publicUrl().toString();
-		this.sender = new DigestView.Sender(delivery.fromName(), siteUrl,
-				properties.postalAddress().replace("\\n", "\n"), "You get this email because you subscribed to "
-						+ delivery.fromName() + " at " + siteUrl + " and confirmed your address.");
+		this.templates = templates;
+		this.siteUrl = site.publicUrl().toString();
+	}
+
+	/**
+	 * @param brand a branding
+	 * @return who a digest with that branding comes from (the configured postal address
+	 * unless the branding has its own)
+	 */
+	public DigestView.Sender sender(Brand brand) {
+		return signature(brand).sender;
+	}
+
+	private Signature signature(Brand brand) {
+		Signature signature = this.signature;
+		if (signature != null && signature.brand.equals(brand)) {
+			return signature;
+		}
+		String address = brand.postalAddress().isEmpty() ? this.properties.postalAddress().replace("\\n", "\n")
+				: brand.postalAddress();
+		DigestView.Sender sender = new DigestView.Sender(brand.senderName(), this.siteUrl, address,
+				"You get this email because you subscribed to " + brand.senderName() + " at " + this.siteUrl
+						+ " and confirmed your address.");
+		signature = new Signature(brand, sender, listName(brand.senderName()) + " <" + listId() + ">");
+		this.signature = signature;
+		return signature;
+	}
+
+	private record Signature(Brand brand, DigestView.Sender sender, String listIdHeader) {
 	}
 
 	/**
@@ -112,7 +142,8 @@ public class DigestRenderer {
 				this.site.link("/digests/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, digestId)),
 				this.site.link("/feed/" + this.tokens.issue(subscriber.id(), TokenPurpose.VIEW, 0)));
 		String cadence = (subscriber.profile().cadence() == Profile.Cadence.WEEKLY) ? "weekly" : "daily";
-		return new DigestView(subscriber.email(), date, cadence, trending, items, links, this.sender);
+		return new DigestView(subscriber.email(), date, cadence, trending, items, links,
+				signature(this.templates.brand()).sender);
 	}
 
 	/**
@@ -124,7 +155,7 @@ public class DigestRenderer {
 		// a digest to send goes as bytes when it can; a preview or a test as text
 		MailBody body = this.stencils.body(view, digestId > 0);
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Id", this.listIdHeader);
+		headers.put("List-Id", listIdHeader(view.sender()));
 		String unsubscribe = "<" + view.links().unsubscribe() + ">";
 		if (this.properties.unsubscribeMailto() != null) {
 			unsubscribe += ", <mailto:" + this.properties.unsubscribeMailto() + "?subject=unsubscribe>";
@@ -162,9 +193,15 @@ public class DigestRenderer {
 		return (view.trending() ? "Trending: " : "") + first + " · " + count + " for " + when;
 	}
 
+	private String listIdHeader(DigestView.Sender sender) {
+		Signature signature = this.signature;
+		return (signature != null && signature.sender == sender) ? signature.listIdHeader
+				: listName(sender.name()) + " <" + listId() + ">";
+	}
+
 	// The list's name, a quoted phrase, or encoded words when it is not ASCII (RFC 2047)
-	private String listName() {
-		String name = this.delivery.fromName().replace("\"", "") + " digest";
+	private static String listName(String senderName) {
+		String name = senderName.replace("\"", "") + " digest";
 		try {
 			String encoded = MimeUtility.encodeWord(name, "UTF-8", "Q");
 			return encoded.equals(name) ? "\"" + name + "\"" : encoded;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.paperboy.delivery.Brand;
 import dev.paperboy.delivery.mime.MailBody;
 import dev.paperboy.delivery.mime.MailStencil;
 import dev.paperboy.delivery.MailTemplates;
@@ -19,12 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders digests from stencils: the digest templates run once per shape of digest
- * (cadence, trending or not, date, number of papers, which papers have reasons) with
- * markers where a subscriber's values go (address, signed links, each paper's heading,
- * reasons and feedback links), and each digest of that shape is the stencil filled with
- * its values: for sending, straight into the bytes the parts go as, the stencil's text
- * and the papers' headings encoded once. Running the templates was about half of the CPU
- * of sending a digest.
+ * (cadence, trending or not, date, number of papers, which papers have reasons, the
+ * branding) with markers where a subscriber's values go (address, signed links, each
+ * paper's heading, reasons and feedback links), and each digest of that shape is the
+ * stencil filled with its values: for sending, straight into the bytes the parts go as,
+ * the stencil's text and the papers' headings encoded once. Running the templates was
+ * about half of the CPU of sending a digest.
  * <p>
  * A stencil is used only once it gave the same bytes as the templates for a real digest
  * (the first of its shape), and one digest in {@value #SAMPLE} is rendered both ways
@@ -72,13 +73,14 @@ class DigestStencils {
 	 * @return its two parts, as the digest templates render them
 	 */
 	MailBody body(DigestView view, boolean encode) {
-		Shape shape = this.off ? null : Shape.of(view);
+		Brand brand = this.templates.brand();
+		Shape shape = this.off ? null : Shape.of(view, brand);
 		if (shape == null) {
-			return body(full(view));
+			return body(full(view, brand));
 		}
 		MailStencil stencil = this.stencils.get(shape);
 		if (stencil == null) {
-			return body(first(shape, view));
+			return body(first(shape, view, brand));
 		}
 		Values values = values(view);
 		MailBody body = encode ? stencil.encode(values.values, values.chunks) : null;
@@ -86,7 +88,7 @@ class DigestStencils {
 			body = body(stencil.fill(values.values));
 		}
 		if (this.filled.incrementAndGet() % SAMPLE == 0) {
-			MailTemplates.Rendered full = full(view);
+			MailTemplates.Rendered full = full(view, brand);
 			if (!body.sameAs(full.text(), full.html())) {
 				turnOff(shape, "a stencil filled differs from the templates' rendering", null);
 				return body(full);
@@ -115,12 +117,12 @@ class DigestStencils {
 
 	// The first digest of a shape: rendered in full, and its stencil kept if filling it
 	// gives the same
-	private MailTemplates.Rendered first(Shape shape, DigestView view) {
-		MailTemplates.Rendered full = full(view);
+	private MailTemplates.Rendered first(Shape shape, DigestView view, Brand brand) {
+		MailTemplates.Rendered full = full(view, brand);
 		MailStencil stencil;
 		try {
 			MailStencil.Slots slots = new MailStencil.Slots();
-			stencil = this.templates.stencil("digest", Map.of("digest", marked(view, slots)), slots);
+			stencil = this.templates.stencil("digest", Map.of("digest", marked(view, slots), "brand", brand), slots);
 		}
 		catch (MailStencil.NotStencilable ex) {
 			turnOff(shape, ex.getMessage(), null);
@@ -144,8 +146,8 @@ class DigestStencils {
 		return full;
 	}
 
-	private MailTemplates.Rendered full(DigestView view) {
-		return this.templates.render("digest", Map.of("digest", view));
+	private MailTemplates.Rendered full(DigestView view, Brand brand) {
+		return this.templates.render("digest", Map.of("digest", view, "brand", brand));
 	}
 
 	private void turnOff(Shape shape, String why, @Nullable RuntimeException ex) {
@@ -231,9 +233,9 @@ class DigestStencils {
 	 * rendered, a link that is not a web link: its marker would be) are rendered in full.
 	 */
 	private record Shape(String cadence, boolean trending, LocalDate date, int count, long reasonless,
-			DigestView.Sender sender) {
+			DigestView.Sender sender, Brand brand) {
 
-		static @Nullable Shape of(DigestView view) {
+		static @Nullable Shape of(DigestView view, Brand brand) {
 			List<DigestView.Item> items = view.papers();
 			if (items.size() > Long.SIZE || !webLinks(view.links())) {
 				return null;
@@ -250,7 +252,8 @@ class DigestStencils {
 					reasonless |= 1L << i;
 				}
 			}
-			return new Shape(view.cadence(), view.trending(), view.date(), items.size(), reasonless, view.sender());
+			return new Shape(view.cadence(), view.trending(), view.date(), items.size(), reasonless, view.sender(),
+					brand);
 		}
 
 		private static boolean webLinks(DigestView.Links links) {

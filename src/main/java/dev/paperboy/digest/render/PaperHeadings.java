@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import dev.paperboy.delivery.Brand;
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.papers.Paper;
 
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
  * from, so a paper whose upvotes or summary changed gets a new heading. The papers of a
  * batch of digests are the same objects, so most look-ups compare a reference, not the
  * whole record; {@link #canonical} makes the papers of later batches those same objects.
- * The plain text heading is kept per position ("3. Title" wraps differently from "10.
- * Title"). Bounded: past a few thousand papers the cache starts over. The mail templates
- * are cached by the template engine too, so an operator's templates are read once, at
- * their first use.
+ * A heading is made again when the branding (its links' colour) changed. The plain text
+ * heading is kept per position ("3. Title" wraps differently from "10. Title"). Bounded:
+ * past a few thousand papers the cache starts over. The mail templates are cached by the
+ * template engine too, so an operator's templates are read once, at their first use.
  */
 @Component
 class PaperHeadings {
@@ -68,12 +69,13 @@ class PaperHeadings {
 	 * @return the paper as this subscriber's digest shows it, heading rendered
 	 */
 	DigestView.Item item(int position, Paper paper, List<String> reasons, String moreUrl, String lessUrl) {
+		Brand brand = this.templates.brand();
 		Heading heading = this.headings.get(paper.key());
-		if (heading == null || !heading.isFor(paper)) {
+		if (heading == null || !heading.isFor(paper) || !heading.brand.equals(brand)) {
 			if (this.headings.size() >= MAX_PAPERS) {
 				this.headings.clear();
 			}
-			heading = new Heading(paper, this.templates);
+			heading = new Heading(paper, brand, this.templates);
 			this.headings.put(paper.key(), heading);
 		}
 		return heading.item.of(position, reasons.stream().map(DigestItems::collapse).toList(), moreUrl, lessUrl)
@@ -87,14 +89,17 @@ class PaperHeadings {
 
 		final DigestView.Item item;
 
+		final Brand brand;
+
 		final String html;
 
 		private final AtomicReferenceArray<String> texts = new AtomicReferenceArray<>(MAX_POSITION + 1);
 
-		Heading(Paper paper, MailTemplates templates) {
+		Heading(Paper paper, Brand brand, MailTemplates templates) {
 			this.paper = paper;
+			this.brand = brand;
 			this.item = DigestItems.item(0, paper, List.of(), "", "");
-			this.html = templates.renderOne("digest-paper", Map.of("item", this.item));
+			this.html = templates.renderOne("digest-paper", Map.of("item", this.item, "brand", brand));
 		}
 
 		boolean isFor(Paper other) {
@@ -114,7 +119,8 @@ class PaperHeadings {
 		}
 
 		private String render(int position, MailTemplates templates) {
-			return templates.renderOne("digest-paper.txt", Map.of("item", this.item.of(position, List.of(), "", "")));
+			return templates.renderOne("digest-paper.txt",
+					Map.of("item", this.item.of(position, List.of(), "", ""), "brand", this.brand));
 		}
 
 	}

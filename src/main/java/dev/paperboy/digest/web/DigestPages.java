@@ -3,6 +3,7 @@ package dev.paperboy.digest.web;
 import java.util.List;
 import java.util.Optional;
 
+import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.digest.feed.DigestFeed;
 import dev.paperboy.digest.DigestService;
 import dev.paperboy.papers.Paper;
@@ -43,8 +44,11 @@ class DigestPages {
 
 	private final SubscriptionProperties site;
 
+	private final MailTemplates templates;
+
 	DigestPages(Tokens tokens, DigestService digests, SubscriptionService subscriptions, PaperCatalog papers,
-			SubscriptionProperties site) {
+			SubscriptionProperties site, MailTemplates templates) {
+		this.templates = templates;
 		this.tokens = tokens;
 		this.digests = digests;
 		this.subscriptions = subscriptions;
@@ -59,6 +63,8 @@ class DigestPages {
 			.filter((link) -> link.subject() > 0);
 		return verified.flatMap((link) -> this.digests.view(link.subscriberId(), link.subject())).map((digest) -> {
 			model.addAttribute("digest", digest);
+			// the email's template: it reads the branding as the email does
+			model.addAttribute("brand", this.templates.brand());
 			return "public/digest";
 		}).orElseGet(() -> invalid(response));
 	}

@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.paperboy.browser.Chromium;
+import dev.paperboy.delivery.Brand;
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.MailTemplatesTestConfiguration;
 import dev.paperboy.papers.Paper;
@@ -120,8 +121,8 @@ class DigestBrowserTests {
 
 	@Test
 	void webCopyIsTheEmailWithoutPreheaderAndUnindexed() {
-		Context context = new Context(Locale.ENGLISH,
-				Map.of("digest", DigestSamples.digest(DigestSamples.demoPapers(3), false)));
+		Context context = new Context(Locale.ENGLISH, Map.of("digest",
+				DigestSamples.digest(DigestSamples.demoPapers(3), false), "brand", Brand.defaults("Paperboy")));
 		String html = this.engine.process("public/digest", context);
 		assertThat(html).startsWith("<!DOCTYPE html>")
 			.contains("<meta name=\"robots\" content=\"noindex, nofollow\">")
