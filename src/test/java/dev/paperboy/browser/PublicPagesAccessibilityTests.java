@@ -30,6 +30,7 @@ import dev.paperboy.subscription.TokenPurpose;
 import dev.paperboy.subscription.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -107,6 +108,23 @@ class PublicPagesAccessibilityTests {
 			});
 		}
 		assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+		assertThat(problems).as("browser console errors and foreign requests").isEmpty();
+	}
+
+	// Swagger UI is a third party's page (not checked with axe), served under the same
+	// policy: it must still work.
+	@Test
+	void theApiDocumentationPageWorksUnderThePolicy() {
+		List<String> problems = Viewports.problems();
+		try (BrowserContext context = Viewports.ALL.get(0).open(chromium.browser(), problems)) {
+			Page page = context.newPage();
+			Response response = page.navigate("http://127.0.0.1:" + this.port + "/swagger-ui/index.html");
+			assertThat(response.headerValue("content-security-policy")).contains("script-src 'self';");
+			page.getByText("Send now").waitFor(); // the admin API, listed first
+			page.locator("select#select").selectOption("Public API");
+			page.getByText("Search the catalog, newest first").waitFor();
+			Viewports.screenshot(page, "public-swagger-ui-1280-light");
+		}
 		assertThat(problems).as("browser console errors and foreign requests").isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package dev.paperboy.admin.web;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,18 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.models.GroupedOpenApi;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The OpenAPI documents, in two groups: the public API ({@code /v3/api-docs/public}) and
@@ -57,6 +64,29 @@ class ApiDocumentation {
 			// the repository has no licence file: no rights are granted beyond reading
 			// the code
 			.license(new License().name("All rights reserved")));
+	}
+
+	// Swagger UI sets a few style attributes from its scripts: its pages may use inline
+	// styles (never inline scripts). The security chain keeps a policy a response has.
+	static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> swaggerUiPolicy() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						response.setHeader("Content-Security-Policy", SWAGGER_UI_POLICY);
+						chain.doFilter(request, response);
+					}
+
+				});
+		registration.addUrlPatterns("/swagger-ui/*");
+		return registration;
 	}
 
 	@Bean
