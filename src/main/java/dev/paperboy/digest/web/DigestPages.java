@@ -34,6 +34,11 @@ class DigestPages {
 
 	private static final String INVALID_LINK = "public/invalid-link";
 
+	// The web copy is the email's own HTML, with its inline styles and <style> block: it
+	// may style itself and show images, and can do nothing else (no script, no form).
+	static final String DIGEST_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+			+ "img-src data: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 	private final Tokens tokens;
 
 	private final DigestService digests;
@@ -62,6 +67,7 @@ class DigestPages {
 		Optional<Tokens.Verified> verified = this.tokens.verify(token, TokenPurpose.VIEW)
 			.filter((link) -> link.subject() > 0);
 		return verified.flatMap((link) -> this.digests.view(link.subscriberId(), link.subject())).map((digest) -> {
+			response.setHeader("Content-Security-Policy", DIGEST_CONTENT_SECURITY_POLICY);
 			model.addAttribute("digest", digest);
 			// the email's template: it reads the branding as the email does
 			model.addAttribute("brand", this.templates.brand());

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -55,13 +56,15 @@ class SubscriptionApi {
 	@PostMapping
 	@Operation(summary = "Sign up; a confirmation email follows (double opt-in)",
 			description = "Answers 202 the same way whatever the address's state. 429 with Retry-After when rate limited.")
-	ResponseEntity<Map<String, String>> subscribe(@RequestBody SignUp body, HttpServletRequest request) {
+	ResponseEntity<?> subscribe(@RequestBody SignUp body, HttpServletRequest request) {
 		Optional<EmailAddress> email = EmailAddress.parse(body.email());
 		Optional<Duration> wait = this.limiter.trySignUp(request.getRemoteAddr(), email);
 		if (wait.isPresent()) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
-				.body(Map.of("message", "Too many sign-ups; try again later."));
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+						"Too many sign-ups; try again after Retry-After seconds."));
 		}
 		if (email.isEmpty()) {
 			throw new InvalidInputException("email", "is not a valid email address");
