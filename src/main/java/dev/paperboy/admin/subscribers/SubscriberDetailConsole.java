@@ -63,8 +63,14 @@ class SubscriberDetailConsole {
 	ResponseEntity<String> previewHtml(@PathVariable long id, @RequestParam(defaultValue = "light") String theme) {
 		String html = this.digests.preview(id).map(OutgoingMail::html).orElseThrow(SubscriberDetailConsole::notFound);
 		// The email follows the reader's colour scheme; each preview shows one scheme,
-		// whatever the console's is: the email's dark rules always or never apply.
-		String shown = html.replace("(prefers-color-scheme: dark)", theme.equals("dark") ? "all" : "not all");
+		// whatever the console's is: the email's dark rules always or never apply, and
+		// its head declares that one scheme only (the body, with the papers' text, is
+		// left as it is).
+		String scheme = theme.equals("dark") ? "dark" : "light";
+		int body = Math.max(html.indexOf("</head>"), 0);
+		String shown = html.substring(0, body)
+			.replace("(prefers-color-scheme: dark)", scheme.equals("dark") ? "all" : "not all")
+			.replace("light dark", scheme) + html.substring(body);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
 			.header("Content-Security-Policy", PREVIEW_POLICY)
