@@ -205,7 +205,11 @@ class SubscriberConsoleTests {
 			.containsExactly("OPERATOR_IMPORT");
 
 		String page = this.console.get("/admin/subscribers/import/" + run.get("id").asString()).body();
-		assertThat(page).contains("Finished: 10 of 10 lines.", "duplicate of line 2");
+		assertThat(page).contains("Finished: 10 of 10 lines.", "duplicate of line 2").doesNotContain("hx-trigger");
+		String polled = this.console.get("/admin/subscribers/import/" + run.get("id").asString() + "/progress").body();
+		assertThat(polled).as("what the page's polling swaps in")
+			.startsWith("<div id=\"import-progress\"")
+			.contains("Finished: 10 of 10 lines.");
 
 		ResponseEntity<String> wrongHeader = this.api.rest()
 			.post()
