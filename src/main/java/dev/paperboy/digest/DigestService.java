@@ -14,6 +14,7 @@ import dev.paperboy.digest.render.DigestRenderer;
 import dev.paperboy.digest.render.DigestView;
 import dev.paperboy.digest.sending.Deliveries;
 import dev.paperboy.digest.sending.Outgoing;
+import dev.paperboy.papers.Paper;
 import dev.paperboy.subscription.EmailAddress;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.Subscriber;
@@ -159,6 +160,35 @@ public class DigestService {
 			.stream()
 			.map((digest) -> new Sent(digest.id(), digest.createdAt(), view(subscriber.get(), digest)))
 			.toList();
+	}
+
+	/**
+	 * A subscriber's digests, whatever became of them, with their papers: for operators.
+	 * @param subscriberId whose
+	 * @param page from 0, newest first
+	 * @param size digests per page (1 to 100)
+	 * @return the page
+	 */
+	public DigestRecord.Page history(long subscriberId, int page, int size) {
+		List<Deliveries.Entry> entries = this.digests.history(subscriberId, page * size, size + 1);
+		List<Deliveries.Entry> shown = entries.subList(0, Math.min(size, entries.size()));
+		Map<Long, Paper> papers = this.renderer
+			.papers(shown.stream().flatMap((entry) -> entry.papers().stream()).map(Composed.Pick::paperId).toList());
+		List<DigestRecord> records = shown.stream()
+			.map((entry) -> new DigestRecord(entry.id(), entry.period(), entry.status(), entry.trending(),
+					entry.attempts(), entry.createdAt(), entry.sentAt(), entry.lastError(),
+					entry.papers().stream().map((pick) -> line(pick, papers.get(pick.paperId()))).toList()))
+			.toList();
+		return new DigestRecord.Page(records, page, entries.size() > size);
+	}
+
+	private static DigestRecord.PaperLine line(Composed.Pick pick, @Nullable Paper paper) {
+		if (paper == null) {
+			return new DigestRecord.PaperLine("#" + pick.paperId(), "(paper " + pick.paperId() + " is gone)", null,
+					pick.reasons());
+		}
+		String url = (paper.links().arxiv() != null) ? paper.links().arxiv() : paper.links().huggingFace();
+		return new DigestRecord.PaperLine(paper.key(), paper.title(), url, pick.reasons());
 	}
 
 	private DigestView view(Subscriber subscriber, Outgoing digest) {

@@ -193,6 +193,18 @@ class Subscribers {
 				""").param("id", id).query().listOfRows();
 	}
 
+	List<Consent> consentRecords(long id) {
+		// consent_subscriber_idx
+		return this.jdbc.sql("""
+				select action, given_at, ip, user_agent, form_version, agreed_to from consent
+				where subscriber_id = :id order by given_at, id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Consent(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
 	List<String> likedPapers(long id) {
 		return this.jdbc.sql("select paper from liked_paper where subscriber_id = :id order by added_at, paper")
 			.param("id", id)

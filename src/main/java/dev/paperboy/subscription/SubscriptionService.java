@@ -224,27 +224,38 @@ public class SubscriptionService {
 		});
 	}
 
-	public void pause(long subscriberId) {
-		changeStatus(subscriberId, Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED,
+	/**
+	 * @param subscriberId the subscriber
+	 * @return whether they were active and are paused now
+	 */
+	public boolean pause(long subscriberId) {
+		return changeStatus(subscriberId, Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED,
 				new SubscriberEvent.Paused(subscriberId));
 	}
 
-	public void resume(long subscriberId) {
-		changeStatus(subscriberId, Subscriber.Status.PAUSED, Subscriber.Status.ACTIVE,
+	/**
+	 * @param subscriberId the subscriber
+	 * @return whether they were paused and are active now
+	 */
+	public boolean resume(long subscriberId) {
+		return changeStatus(subscriberId, Subscriber.Status.PAUSED, Subscriber.Status.ACTIVE,
 				new SubscriberEvent.Resumed(subscriberId));
 	}
 
 	/**
 	 * Unsubscribes; doing it again changes nothing.
 	 * @param subscriberId the subscriber
+	 * @return whether they were subscribed and are unsubscribed now
 	 */
-	public void unsubscribe(long subscriberId) {
-		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
+	public boolean unsubscribe(long subscriberId) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.subscribers.find(subscriberId)
 			.filter((subscriber) -> subscriber.status() != Subscriber.Status.UNSUBSCRIBED)
-			.ifPresent((subscriber) -> {
+			.map((subscriber) -> {
 				this.subscribers.setStatus(subscriberId, Subscriber.Status.UNSUBSCRIBED);
 				this.events.publishEvent(new SubscriberEvent.Unsubscribed(subscriberId));
-			}));
+				return true;
+			})
+			.orElse(false)));
 	}
 
 	/**
@@ -291,14 +302,51 @@ public class SubscriptionService {
 	 * {@link SubscriberEvent.Erased} event reaches them (durably: after a crash, at the
 	 * next start).
 	 * @param subscriberId the subscriber
+	 * @return whether there was such a subscriber
 	 */
-	public void erase(long subscriberId) {
-		this.transactions
-			.executeWithoutResult((status) -> this.subscribers.find(subscriberId).ifPresent((subscriber) -> {
+	public boolean erase(long subscriberId) {
+		return Boolean.TRUE
+			.equals(this.transactions.execute((status) -> this.subscribers.find(subscriberId).map((subscriber) -> {
 				this.suppressions.suppress(subscriber.email(), "erased at the subscriber's request");
 				this.subscribers.delete(subscriberId);
 				this.events.publishEvent(new SubscriberEvent.Erased(subscriberId));
-			}));
+				return true;
+			}).orElse(false)));
+	}
+
+	/**
+	 * @param subscriberId the subscriber
+	 * @return what they agreed to, oldest first
+	 */
+	public List<Consent> consents(long subscriberId) {
+		return this.subscribers.consentRecords(subscriberId);
+	}
+
+	/**
+	 * Sends a pending subscriber a fresh confirmation link (the old one stops working),
+	 * at most once per {@code confirmation-interval}, as for sign-ups.
+	 * @param subscriberId the subscriber
+	 * @return what happened
+	 */
+	public Resend resendConfirmation(long subscriberId) {
+		Optional<Subscriber> found = this.subscribers.find(subscriberId);
+		if (found.isEmpty() || found.get().status() != Subscriber.Status.PENDING) {
+			return Resend.NOT_PENDING;
+		}
+		Optional<EmailAddress> email = EmailAddress.parse(found.get().email());
+		if (email.isEmpty() || this.suppressions.isSuppressed(email.get().value())) {
+			return Resend.SUPPRESSED;
+		}
+		Resend result = this.transactions.execute((status) -> {
+			Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			Instant sentBefore = Instant.now().minus(this.properties.confirmationInterval());
+			if (!this.subscribers.claimConfirmation(subscriberId, issuedAt, sentBefore)) {
+				return Resend.TOO_SOON;
+			}
+			sendConfirmation(subscriberId, email.get(), issuedAt);
+			return Resend.SENT;
+		});
+		return (result != null) ? result : Resend.NOT_PENDING;
 	}
 
 	/**
@@ -338,13 +386,33 @@ public class SubscriptionService {
 		return this.properties.link(path + this.tokens.issue(subscriberId, purpose));
 	}
 
-	private void changeStatus(long subscriberId, Subscriber.Status from, Subscriber.Status to, SubscriberEvent event) {
-		this.transactions.executeWithoutResult((status) -> this.subscribers.find(subscriberId)
+	private boolean changeStatus(long subscriberId, Subscriber.Status from, Subscriber.Status to,
+			SubscriberEvent event) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.subscribers.find(subscriberId)
 			.filter((subscriber) -> subscriber.status() == from)
-			.ifPresent((subscriber) -> {
+			.map((subscriber) -> {
 				this.subscribers.setStatus(subscriberId, to);
 				this.events.publishEvent(event);
-			}));
+				return true;
+			})
+			.orElse(false)));
+	}
+
+	/** What became of a request to resend a confirmation. */
+	public enum Resend {
+
+		/** A new link went out. */
+		SENT,
+
+		/** The subscriber is unknown or not pending. */
+		NOT_PENDING,
+
+		/** The address is suppressed. */
+		SUPPRESSED,
+
+		/** The last confirmation went out too recently. */
+		TOO_SOON
+
 	}
 
 	private void sendConfirmation(long id, EmailAddress email, Instant issuedAt) {

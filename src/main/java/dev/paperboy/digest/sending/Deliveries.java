@@ -1,10 +1,12 @@
 package dev.paperboy.digest.sending;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.digest.DigestStatus;
+import dev.paperboy.digest.composition.Composed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -58,10 +60,38 @@ public class Deliveries {
 	}
 
 	/**
+	 * @param subscriberId whose
+	 * @param offset how many of the newest to pass over
+	 * @param limit at most this many, newest first
+	 * @return the subscriber's digests, whatever their status, with their papers
+	 */
+	public List<Entry> history(long subscriberId, int offset, int limit) {
+		return this.outbox.history(subscriberId, offset, limit);
+	}
+
+	/**
 	 * @return how many digests are in each status
 	 */
 	public Map<String, Long> counts() {
 		return this.outbox.counts();
+	}
+
+	/**
+	 * A stored digest with its delivery's state.
+	 *
+	 * @param id the digest
+	 * @param period its period
+	 * @param status its delivery's status
+	 * @param trending whether its papers are trending
+	 * @param attempts sending attempts
+	 * @param createdAt when it was composed
+	 * @param sentAt when it was sent
+	 * @param lastError the last sending error
+	 * @param papers its papers, in order
+	 */
+	public record Entry(long id, String period, DigestStatus status, boolean trending, int attempts, Instant createdAt,
+			@Nullable Instant sentAt, @Nullable String lastError, List<Composed.Pick> papers) {
+
 	}
 
 }

@@ -197,6 +197,35 @@ class SendingDigests {
 		return counts;
 	}
 
+	List<Deliveries.Entry> history(long subscriberId, int offset, int limit) {
+		// the unique key (subscriber_id, period) finds a subscriber's digests; they are
+		// few (one a day at most), so sorting them costs nothing
+		List<Deliveries.Entry> rows = this.jdbc.sql("""
+				select id, period, status, trending, attempts, created_at, sent_at, last_error from digest
+				where subscriber_id = :id order by due_at desc, id desc limit :limit offset :offset
+				""").param("id", subscriberId).param("limit", limit).param("offset", offset).query((rs, n) -> {
+			Timestamp sent = rs.getTimestamp(7);
+			return new Deliveries.Entry(rs.getLong(1), rs.getString(2), DigestStatus.valueOf(rs.getString(3)),
+					rs.getBoolean(4), rs.getInt(5), rs.getTimestamp(6).toInstant(),
+					(sent != null) ? sent.toInstant() : null, rs.getString(8), new ArrayList<>());
+		}).list();
+		if (!rows.isEmpty()) {
+			Map<Long, Deliveries.Entry> byId = new HashMap<>();
+			rows.forEach((row) -> byId.put(row.id(), row));
+			// digest_paper's primary key (digest_id, position)
+			this.jdbc.sql("""
+					select digest_id, paper_id, score, reasons from digest_paper
+					where digest_id = any(cast(:ids as bigint[])) order by digest_id, position
+					""").param("ids", bigints(byId.keySet())).query((rs) -> {
+				byId.get(rs.getLong(1))
+					.papers()
+					.add(new Composed.Pick(rs.getLong(2), rs.getDouble(3),
+							List.of((String[]) rs.getArray(4).getArray())));
+			});
+		}
+		return rows;
+	}
+
 	List<Outgoing> sentTo(long subscriberId, int limit) {
 		List<Long> ids = this.jdbc.sql("""
 				select id from digest where subscriber_id = :id and status = :sent order by due_at desc limit :limit
