@@ -15,8 +15,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The mail the embedded SMTP server received, in the browser: {@code /admin/mailbox}
- * lists it newest first, {@code /admin/mailbox/{index}} shows one message. Admin only
- * (the {@code /admin/**} security chain). A message's HTML is shown in a sandboxed frame
+ * lists it newest first, {@code /admin/mailbox/{index}} shows one message, in the
+ * console's layout. Operators and admins only (the console's access table). A message's
+ * HTML is served on its own ({@code /admin/mailbox/{index}/html}) into a sandboxed frame
  * with no allowances, under a policy that runs no script and loads nothing from
  * elsewhere, so mail can neither run code in the admin's session nor track its reading.
  * <p>
@@ -25,8 +26,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public class MailboxController {
 
+	// The policy of a message's HTML part, served on its own inside the console's
+	// sandboxed frame: its own inline styles and inline images, nothing else.
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-			+ "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+			+ "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 	private final GreenMail smtp;
 
@@ -42,6 +45,7 @@ public class MailboxController {
 		return RouterFunctions.route()
 			.GET("/admin/mailbox", (request) -> list())
 			.GET("/admin/mailbox/{index}", this::message)
+			.GET("/admin/mailbox/{index}/html", this::html)
 			.build();
 	}
 
@@ -64,6 +68,22 @@ public class MailboxController {
 				Map.of("message", MailboxMessage.of(index, received[index])));
 	}
 
+	ServerResponse html(ServerRequest request) {
+		MimeMessage[] received = this.smtp.getReceivedMessages();
+		int index = index(request.pathVariable("index"));
+		MailboxMessage message = (index < 0 || index >= received.length) ? null
+				: MailboxMessage.of(index, received[index]);
+		if (message == null || message.html() == null) {
+			return ServerResponse.notFound().build();
+		}
+		return ServerResponse.ok()
+			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+			.header("X-Frame-Options", "SAMEORIGIN")
+			.contentType(
+					new org.springframework.http.MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+			.body(message.html());
+	}
+
 	private static int index(String value) {
 		try {
 			return Integer.parseInt(value);
@@ -74,9 +94,8 @@ public class MailboxController {
 	}
 
 	private static ServerResponse page(HttpStatus status, String view, Map<String, ?> model) {
-		return ServerResponse.status(status)
-			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-			.render(view, model);
+		// the console's own policy (from the security chain) applies
+		return ServerResponse.status(status).render(view, model);
 	}
 
 }
