@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nobody can sign in to is not running. The embedded mode generates that password and
  * this prints it, once: when the admin is created.
  */
+// Only where there is a console: a command-line import (no web server) needs no admin.
 @Component
+@ConditionalOnWebApplication
 class FirstAdmin implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
