@@ -2,6 +2,8 @@ package dev.paperboy.digest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,10 @@ public class DeliveryRuns {
 	 * @return the run's failed digests, with masked addresses
 	 */
 	public List<FailedDigest> failed(Instant at, int limit) {
-		List<Map<String, Object>> rows = this.queries.failed(at.truncatedTo(ChronoUnit.HOURS), limit);
+		return rows(this.queries.failed(at.truncatedTo(ChronoUnit.HOURS), limit));
+	}
+
+	private List<FailedDigest> rows(List<Map<String, Object>> rows) {
 		Map<Long, Subscriber> subscribers = this.subscriptions
 			.find(rows.stream().map((row) -> ((Number) row.get("subscriber_id")).longValue()).toList())
 			.stream()
@@ -57,6 +62,21 @@ public class DeliveryRuns {
 					(found != null) ? mask(found.email()) : "(gone)", ((Number) row.get("attempts")).intValue(),
 					maskAddresses((String) row.get("last_error")), ((Timestamp) row.get("due_at")).toInstant());
 		}).toList();
+	}
+
+	/**
+	 * The newest digests composed in a range of days (UTC) that are now in one status:
+	 * the digests {@link DigestStatistics#total} counts.
+	 * @param status SENT, FAILED, SKIPPED or SUPPRESSED
+	 * @param from the first day
+	 * @param to the last day
+	 * @param limit at most this many
+	 * @return newest first, with masked addresses
+	 */
+	public List<FailedDigest> composed(String status, LocalDate from, LocalDate to, int limit) {
+		Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		return rows(this.queries.composed(status, start, end, limit));
 	}
 
 	/**
@@ -125,7 +145,7 @@ public class DeliveryRuns {
 	}
 
 	/**
-	 * A digest given up.
+	 * A digest as the console lists it: one given up, or one of a status.
 	 *
 	 * @param id the digest
 	 * @param subscriberId its subscriber

@@ -33,6 +33,25 @@ public class DigestStatistics {
 	}
 
 	/**
+	 * The rollup's sums over a range of days: what the dashboard adds up for its tiles.
+	 * @param from the first day
+	 * @param to the last day
+	 * @return one {@link Day} (dated {@code to}) with the range's sums
+	 */
+	public Day total(LocalDate from, LocalDate to) {
+		int composed = 0, sent = 0, failed = 0, skipped = 0, suppressed = 0, waiting = 0;
+		for (Day day : days(from, to)) {
+			composed += day.composed();
+			sent += day.sent();
+			failed += day.failed();
+			skipped += day.skipped();
+			suppressed += day.suppressed();
+			waiting += day.waiting();
+		}
+		return new Day(to, composed, sent, failed, skipped, suppressed, waiting);
+	}
+
+	/**
 	 * @param now the time to look ahead from
 	 * @return when the next digest is due and how many are due within the next hour
 	 */
@@ -63,6 +82,20 @@ public class DigestStatistics {
 	 * @param waiting queued, sending or to be retried
 	 */
 	public record Day(LocalDate day, int composed, int sent, int failed, int skipped, int suppressed, int waiting) {
+
+		/**
+		 * @param status SENT, FAILED, SKIPPED or SUPPRESSED
+		 * @return the count of digests in that status
+		 */
+		public int count(String status) {
+			return switch (status) {
+				case "SENT" -> this.sent;
+				case "FAILED" -> this.failed;
+				case "SKIPPED" -> this.skipped;
+				case "SUPPRESSED" -> this.suppressed;
+				default -> throw new IllegalArgumentException("No rolled-up count of " + status);
+			};
+		}
 
 	}
 

@@ -54,6 +54,37 @@ class RunQueries {
 			.listOfRows();
 	}
 
+	List<Map<String, Object>> composed(String status, Instant start, Instant end, int limit) {
+		if ("FAILED".equals(status)) {
+			// digest_failed_idx (id) where status = 'FAILED': just the failed digests,
+			// newest first
+			return this.jdbc.sql("""
+					select id, subscriber_id, attempts, last_error, due_at from digest
+					where status = 'FAILED' and created_at >= :start and created_at < :end
+					order by id desc limit :limit
+					""")
+				.param("start", Timestamp.from(start))
+				.param("end", Timestamp.from(end))
+				.param("limit", limit)
+				.query()
+				.listOfRows();
+		}
+		// digest_pkey newest first, stopping at :limit: rows are written in created_at
+		// order,
+		// so a range ending today finds its newest rows at once
+		return this.jdbc.sql("""
+				select id, subscriber_id, attempts, last_error, due_at from digest
+				where status = :status and created_at >= :start and created_at < :end
+				order by id desc limit :limit
+				""")
+			.param("status", status)
+			.param("start", Timestamp.from(start))
+			.param("end", Timestamp.from(end))
+			.param("limit", limit)
+			.query()
+			.listOfRows();
+	}
+
 	// digest_failed_idx, whose predicate the statement's text names
 	int retryFailed(Instant from) {
 		return this.jdbc.sql("""

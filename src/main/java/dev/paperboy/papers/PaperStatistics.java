@@ -1,5 +1,8 @@
 package dev.paperboy.papers;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -7,6 +10,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PaperStatistics {
+
+	/**
+	 * How far the console counts papers waiting for a vector (the dashboard's tile and
+	 * the papers page's pending list show the same capped number).
+	 */
+	public static final int EMBEDDINGS_PENDING_CAP = 10_000;
 
 	private final PaperStatisticsStore store;
 
@@ -23,6 +32,30 @@ public class PaperStatistics {
 	 */
 	public long embeddingsPending(String model, int cap) {
 		return this.store.embeddingsPending(model, cap);
+	}
+
+	/**
+	 * The newest papers waiting for a vector of the model, the ones
+	 * {@link #embeddingsPending} counts.
+	 * @param model the embedding model's name
+	 * @param limit at most this many
+	 * @return newest first
+	 */
+	public List<PendingPaper> embeddingsPendingPapers(String model, int limit) {
+		return this.store.embeddingsPendingPapers(model, limit);
+	}
+
+	/**
+	 * A paper waiting for a vector.
+	 *
+	 * @param id its row id
+	 * @param title its title
+	 * @param sources where it came from
+	 * @param firstSeenAt when it was first fetched
+	 * @param stale whether it has a vector of an older text (else none at all)
+	 */
+	public record PendingPaper(long id, String title, List<String> sources, Instant firstSeenAt, boolean stale) {
+
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.paperboy.ConsoleClient;
 import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.SubscriberEvents;
+import dev.paperboy.digest.DigestStatistics;
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.papers.PaperRecord;
@@ -236,6 +237,35 @@ class ConsolePapersBrowserTests {
 		assertThat(this.page.getByText("1 failed digest queued again.")).isVisible();
 		assertThat(this.jdbc.sql("select count(*) from digest where status = 'FAILED'").query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void followsTheDashboardToADaysFailedDigestsAndThePapersWithoutAVector(@Autowired DigestStatistics digests) {
+		long subscriber = this.subscriptions.importActive(
+				EmailAddress.parse("failed@example.org").orElseThrow(), new Profile("memory", "", List.of(), List.of(),
+						Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7, ZoneId.of("UTC"), 3),
+				List.of(), new ClientInfo("127.0.0.1", "test"));
+		SubscriberEvents.awaitHandled(this.jdbc);
+		this.jdbc.sql("""
+				insert into digest (subscriber_id, period, due_at, status, attempts, last_error, sent_at)
+				values (:s, 'sent', now(), 'SENT', 1, null, now()),
+				       (:s, 'failed', now(), 'FAILED', 12, '550 5.1.1 <failed@example.org>: no such user', null)
+				""").param("s", subscriber).update();
+		assertThat(digests.rollUp()).isTrue();
+
+		this.page.navigate(base() + "/admin");
+		this.page.locator("[data-figure=digests-failed]").click();
+		assertThat(this.page.locator("h1")).hasText("Digests failed");
+		assertThat(this.page.locator("[data-figure=digests-failed] .value")).hasText("1");
+		assertThat(this.page.getByText("f***@example.org")).isVisible();
+		screenshots("console-deliveries-failed");
+
+		this.page.navigate(base() + "/admin");
+		this.page.locator("[data-figure=embeddings-pending]").click();
+		assertThat(this.page.locator("h1")).hasText("Papers waiting for a vector");
+		assertThat(this.page.locator("[data-figure=embeddings-pending] .value")).hasText("9");
+		assertThat(this.page.getByText("<b>Medieval</b> contract law & scaling")).isVisible();
+		screenshots("console-papers-pending");
 	}
 
 	// 1280 and 390 px, light and dark; back at 1280 light after.

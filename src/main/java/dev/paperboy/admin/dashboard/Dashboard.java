@@ -31,7 +31,7 @@ class Dashboard {
 
 	static final Set<Integer> RANGES = Set.of(7, 30, 90);
 
-	static final int EMBEDDINGS_CAP = 10_000;
+	static final int EMBEDDINGS_CAP = PaperStatistics.EMBEDDINGS_PENDING_CAP;
 
 	private final SubscriberStatistics subscribers;
 

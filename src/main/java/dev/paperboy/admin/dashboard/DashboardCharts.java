@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -40,7 +41,7 @@ final class DashboardCharts {
 		subscribers.put("Lost (unsubscribed)", Day::lostSubscribers);
 		charts.add(counts("subscribers", "New and lost subscribers per day", "bar", false, subscribers, days, String
 			.format(Locale.ROOT, "%s: %,d new, %,d lost", range, total.newSubscribers(), total.lostSubscribers()), json,
-				(day) -> null));
+				(column, day) -> null));
 
 		Map<String, ToLongFunction<Day>> papers = new LinkedHashMap<>();
 		for (int i = 0; i < figures.sourceNames().size(); i++) {
@@ -51,7 +52,7 @@ final class DashboardCharts {
 		charts.add(counts(
 				"papers", "New papers per source per day", "bar", true, papers, days, String.format(Locale.ROOT,
 						"%s: %,d new papers from %,d sources", range, allPapers, figures.sourceNames().size()),
-				json, (day) -> null));
+				json, (column, day) -> null));
 
 		Map<String, ToLongFunction<Day>> digests = new LinkedHashMap<>();
 		digests.put("Sent", Day::digestsSent);
@@ -61,8 +62,8 @@ final class DashboardCharts {
 				String.format(Locale.ROOT, "%s: %,d sent, %,d failed, %,d skipped", range, total.digestsSent(),
 						total.digestsFailed(), total.digestsSkipped()),
 				json,
-				(day) -> UriComponentsBuilder.fromPath("/admin/deliveries")
-					.queryParam("status", "FAILED")
+				(column, day) -> UriComponentsBuilder.fromPath("/admin/deliveries")
+					.queryParam("status", List.of("SENT", "FAILED", "SKIPPED").get(column))
 					.queryParam("day", day.day())
 					.toUriString()));
 
@@ -80,7 +81,7 @@ final class DashboardCharts {
 		feedback.put("Less like this", Day::lessLikeThis);
 		charts.add(counts("feedback", "\"More / less like this\" clicks per day", "bar", false, feedback, days,
 				String.format(Locale.ROOT, "%s: %,d more, %,d less", range, total.moreLikeThis(), total.lessLikeThis()),
-				json, (day) -> null));
+				json, (column, day) -> null));
 		return charts;
 	}
 
@@ -101,7 +102,7 @@ final class DashboardCharts {
 
 	private static Chart counts(String id, String title, String type, boolean stacked,
 			Map<String, ToLongFunction<Day>> series, List<Day> days, String totals, JsonMapper json,
-			Function<Day, @Nullable String> secondColumnLink) {
+			BiFunction<Integer, Day, @Nullable String> link) {
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		series.forEach((label, value) -> {
 			Map<String, Object> dataset = new LinkedHashMap<>();
@@ -118,8 +119,7 @@ final class DashboardCharts {
 			int column = 0;
 			for (ToLongFunction<Day> value : series.values()) {
 				long count = value.applyAsLong(day);
-				String link = (column == 1 && count > 0) ? secondColumnLink.apply(day) : null;
-				cells.add(new Cell(Long.toString(count), link));
+				cells.add(new Cell(Long.toString(count), (count > 0) ? link.apply(column, day) : null));
 				column++;
 			}
 			rows.add(new Row(day.day(), cells));

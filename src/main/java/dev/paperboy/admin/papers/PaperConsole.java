@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paperboy.admin.papers.PaperDetails.PaperDetail;
+import dev.paperboy.matching.TextEmbedder;
 import dev.paperboy.papers.PaperCatalog;
+import dev.paperboy.papers.PaperStatistics;
 import dev.paperboy.papers.Popularity;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,16 +35,25 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/admin/papers")
 class PaperConsole {
 
+	static final int PENDING_SHOWN = 100;
+
 	private final PaperCatalog catalog;
 
 	private final PaperDetails details;
 
 	private final JsonMapper json;
 
-	PaperConsole(PaperCatalog catalog, PaperDetails details, JsonMapper json) {
+	private final PaperStatistics statistics;
+
+	private final TextEmbedder embedder;
+
+	PaperConsole(PaperCatalog catalog, PaperDetails details, JsonMapper json, PaperStatistics statistics,
+			TextEmbedder embedder) {
 		this.catalog = catalog;
 		this.details = details;
 		this.json = json;
+		this.statistics = statistics;
+		this.embedder = embedder;
 	}
 
 	@GetMapping
@@ -51,7 +62,10 @@ class PaperConsole {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Integer minUpvotes, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(required = false) @Nullable String embedding, Model model) {
+		if (embedding != null) {
+			return pendingEmbeddings(embedding, model);
+		}
 		model.addAttribute("q", q);
 		model.addAttribute("source", source);
 		model.addAttribute("from", from);
@@ -78,6 +92,22 @@ class PaperConsole {
 		});
 		model.addAttribute("base", base.encode().build().toUriString());
 		return "admin/papers/list";
+	}
+
+	// The papers waiting for a vector: the dashboard's capped count, read the same way,
+	// and the newest of them.
+	private String pendingEmbeddings(String embedding, Model model) {
+		if (!"pending".equals(embedding)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "embedding must be 'pending'");
+		}
+		String vectors = this.embedder.model();
+		model.addAttribute("embeddingModel", vectors);
+		model.addAttribute("pendingCount",
+				this.statistics.embeddingsPending(vectors, PaperStatistics.EMBEDDINGS_PENDING_CAP));
+		model.addAttribute("pendingCap", PaperStatistics.EMBEDDINGS_PENDING_CAP);
+		model.addAttribute("pending", this.statistics.embeddingsPendingPapers(vectors, PENDING_SHOWN));
+		model.addAttribute("pendingShown", PENDING_SHOWN);
+		return "admin/papers/pending";
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.SubscriberDirectory;
 import dev.paperboy.subscription.SubscriberPage;
 import dev.paperboy.subscription.SubscriberSearch;
+import dev.paperboy.subscription.SubscriberStatistics;
 import dev.paperboy.subscription.SubscriptionService;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +34,13 @@ class SubscriberConsole {
 
 	private final SubscriptionService subscriptions;
 
-	SubscriberConsole(SubscriberDirectory directory, SubscriptionService subscriptions) {
+	private final SubscriberStatistics statistics;
+
+	SubscriberConsole(SubscriberDirectory directory, SubscriptionService subscriptions,
+			SubscriberStatistics statistics) {
 		this.directory = directory;
 		this.subscriptions = subscriptions;
+		this.statistics = statistics;
 	}
 
 	@GetMapping("/admin/subscribers")
@@ -52,6 +57,13 @@ class SubscriberConsole {
 			SubscriberPage found = this.directory.search(search);
 			model.addAttribute("found", found);
 			model.addAttribute("base", query(search));
+			if (search.state() != null) {
+				// the dashboard's rollup (subscriber_state_count, one row per state), so
+				// the
+				// page and the dashboard's tile show the same number
+				model.addAttribute("stateCount", this.statistics.byState().get(search.state()));
+				model.addAttribute("stateName", search.state().name());
+			}
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("searchError", ex.getMessage());
