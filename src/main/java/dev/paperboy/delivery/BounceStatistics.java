@@ -1,5 +1,6 @@
 package dev.paperboy.delivery;
 
+import dev.paperboy.DailyRollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (UTC), read from the rollup {@code bounce_daily} that {@link #rollUp()} keeps current.
  */
 @Service
-public class BounceStatistics {
+public class BounceStatistics implements DailyRollup {
 
 	private final BounceStatisticsStore store;
 
@@ -35,6 +36,7 @@ public class BounceStatistics {
 	 * @return whether this call did the work
 	 */
 	@Transactional
+	@Override
 	public boolean rollUp() {
 		return this.store.rollUp();
 	}

@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.DailyRollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * current, and when the next digests are due.
  */
 @Service
-public class DigestStatistics {
+public class DigestStatistics implements DailyRollup {
 
 	private final DigestStatisticsStore store;
 
@@ -66,6 +67,7 @@ public class DigestStatistics {
 	 * @return whether this call did the work
 	 */
 	@Transactional
+	@Override
 	public boolean rollUp() {
 		return this.store.rollUp();
 	}

@@ -1,5 +1,6 @@
 package dev.paperboy.subscription;
 
+import dev.paperboy.DailyRollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code subscriber_daily}, which {@link #rollUp()} keeps current.
  */
 @Service
-public class SubscriberStatistics {
+public class SubscriberStatistics implements DailyRollup {
 
 	private final SubscriberStatisticsStore store;
 
@@ -45,6 +46,7 @@ public class SubscriberStatistics {
 	 * @return whether this call did the work
 	 */
 	@Transactional
+	@Override
 	public boolean rollUp() {
 		return this.store.rollUp();
 	}
