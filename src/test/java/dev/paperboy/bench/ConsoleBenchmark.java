@@ -31,7 +31,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -Dbench.data=DIR}) and times the console's pages one request at a time, signed
  * in like a browser (the admin API with its bearer token): p50, p95 and max of
  * {@code -Dbench.requests} (50) requests per page after {@code -Dbench.warmup} (30). A
- * page another part of the console has not built yet (404) is reported and skipped.
+ * page another part of the console has not built yet (404) is reported and skipped. Every
+ * filter, combination and sort of the subscriber search is a page of its own;
+ * {@code -Dbench.only=REGEX} keeps some, {@code -Dbench.vacuum=TABLES} vacuums and
+ * analyzes first, {@code -Dbench.postgres-port} pins the database's port for a second
+ * client.
  *
  * <pre>
  * ./mvnw -q -Pbench test-compile exec:java -Dbench.main=dev.paperboy.bench.ConsoleBenchmark -Dbench.data=target/console-scale
