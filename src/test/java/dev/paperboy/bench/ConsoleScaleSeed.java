@@ -75,10 +75,14 @@ public final class ConsoleScaleSeed {
 	// with its web server: the console's security (and its first admin) needs one
 	static ConfigurableApplicationContext start(Path data) {
 		return new SpringApplicationBuilder(Paperboy.class).run("--paperboy.embedded.data-dir=" + data,
-				"--server.port=0", "--logging.level.root=WARN", "--paperboy.scheduling.enabled=false",
-				"--paperboy.demo.enabled=false", "--paperboy.matching.embeddings.enabled=false",
-				"--paperboy.delivery.outbox.workers=0", "--paperboy.digest.scheduler-enabled=false",
-				"--paperboy.admin.initial-password=" + PASSWORD, "--paperboy.admin.api-token=" + TOKEN);
+				"--server.port=0", "--logging.level.root=WARN",
+				// a fixed port (-Dbench.postgres-port) lets a second client EXPLAIN while
+				// it runs
+				"--paperboy.embedded.postgres-port=" + Integer.getInteger("bench.postgres-port", 0),
+				"--paperboy.scheduling.enabled=false", "--paperboy.demo.enabled=false",
+				"--paperboy.matching.embeddings.enabled=false", "--paperboy.delivery.outbox.workers=0",
+				"--paperboy.digest.scheduler-enabled=false", "--paperboy.admin.initial-password=" + PASSWORD,
+				"--paperboy.admin.api-token=" + TOKEN);
 	}
 
 	private static void seed(Connection connection, int subscribers, int digests, String model) throws SQLException {
