@@ -37,30 +37,9 @@ class PaperEntries {
 	// the other filters are checked on the rows it walks. One row past the page tells
 	// whether another page follows.
 	EntryPage search(PaperQuery query) {
-		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new HashMap<>();
-		String order = " order by p.day desc, p.id desc";
-		if (query.text() != null) {
-			where.append(" and p.search @@ websearch_to_tsquery('english', :text)");
-			order = " order by ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.id desc";
-			params.put("text", query.text());
-		}
-		if (query.from() != null) {
-			where.append(" and p.day >= :from");
-			params.put("from", query.from());
-		}
-		if (query.to() != null) {
-			where.append(" and p.day <= :to");
-			params.put("to", query.to());
-		}
-		if (query.source() != null) {
-			where.append(" and :source = any(p.sources)");
-			params.put("source", query.source());
-		}
-		if (query.minUpvotes() != null) {
-			where.append(" and p.upvotes >= :upvotes");
-			params.put("upvotes", query.minUpvotes());
-		}
+		String where = PaperReader.where(query, params);
+		String order = (query.text() != null) ? PaperReader.BY_RANK : " order by p.day desc, p.id desc";
 		List<PaperEntry> entries = new ArrayList<>(
 				this.jdbc.sql("select " + COLUMNS + " from paper p" + where + order + " limit :limit offset :offset")
 					.params(params)

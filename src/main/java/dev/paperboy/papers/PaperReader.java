@@ -63,14 +63,18 @@ class PaperReader {
 			.list();
 	}
 
-	// Text queries use paper_search_idx (GIN); date ranges use paper_day_idx.
-	PaperPage search(PaperQuery query) {
+	static final String BY_RANK = " order by ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.id desc";
+
+	/**
+	 * The conditions of a paper search, for the public search and the console's alike.
+	 * @param query the search
+	 * @param params filled with the conditions' parameters
+	 * @return the where clause
+	 */
+	static String where(PaperQuery query, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" where true");
-		Map<String, Object> params = new HashMap<>();
-		String order = " order by p.day desc, p.upvotes desc nulls last, p.id desc";
 		if (query.text() != null) {
 			where.append(" and p.search @@ websearch_to_tsquery('english', :text)");
-			order = " order by ts_rank_cd(p.search, websearch_to_tsquery('english', :text)) desc, p.id desc";
 			params.put("text", query.text());
 		}
 		if (query.from() != null) {
@@ -81,6 +85,22 @@ class PaperReader {
 			where.append(" and p.day <= :to");
 			params.put("to", query.to());
 		}
+		if (query.source() != null) {
+			where.append(" and :source = any(p.sources)");
+			params.put("source", query.source());
+		}
+		if (query.minUpvotes() != null) {
+			where.append(" and p.upvotes >= :upvotes");
+			params.put("upvotes", query.minUpvotes());
+		}
+		return where.toString();
+	}
+
+	// Text queries use paper_search_idx (GIN); date ranges use paper_day_idx.
+	PaperPage search(PaperQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		String order = (query.text() != null) ? BY_RANK : " order by p.day desc, p.upvotes desc nulls last, p.id desc";
 		long[] total = { 0 };
 		List<Paper> papers = this.jdbc
 			.sql("select " + COLUMNS + ", count(*) over () as total from paper p" + where + order
