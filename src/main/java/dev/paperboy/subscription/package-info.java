@@ -4,7 +4,8 @@
  * subscriber's data rights.
  */
 @ApplicationModule(displayName = "Subscription")
-@ModuleTables({ "subscriber", "consent", "liked_paper", "feedback", "subscriber_daily", "subscriber_state_count" })
+@ModuleTables({ "subscriber", "consent", "liked_paper", "feedback", "subscriber_daily", "subscriber_state_count",
+		"subscriber_word" })
 @NullMarked
 package dev.paperboy.subscription;
 

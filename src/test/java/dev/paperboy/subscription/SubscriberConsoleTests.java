@@ -80,6 +80,76 @@ class SubscriberConsoleTests {
 	}
 
 	@Test
+	void findsManyInterestMatchesInAddressOrderWhereverTheyBunch() {
+		// More matches than SubscriberQueries.FEW, all after 3,000 addresses that do not
+		// match: the walk in address order finds none, the words' index does.
+		insert("a", 3_000, "Graph neural networks", "ACTIVE");
+		insert("m", 2_100, "Latent diffusion models", "ACTIVE");
+		insert("p", 60, "Diffusion for proteins", "PAUSED");
+		this.jdbc.sql("analyze subscriber").update();
+
+		List<String> first = emails("q=diffusion&in=interests&sort=address");
+		assertThat(first).hasSize(50).first().isEqualTo("m0000@example.org");
+		assertThat(first).isSorted();
+		assertThat(emails("q=diffusion&in=interests&sort=address&page=41")).containsExactly("m2050@example.org",
+				"m2051@example.org", "m2052@example.org", "m2053@example.org", "m2054@example.org", "m2055@example.org",
+				"m2056@example.org", "m2057@example.org", "m2058@example.org", "m2059@example.org", "m2060@example.org",
+				"m2061@example.org", "m2062@example.org", "m2063@example.org", "m2064@example.org", "m2065@example.org",
+				"m2066@example.org", "m2067@example.org", "m2068@example.org", "m2069@example.org", "m2070@example.org",
+				"m2071@example.org", "m2072@example.org", "m2073@example.org", "m2074@example.org", "m2075@example.org",
+				"m2076@example.org", "m2077@example.org", "m2078@example.org", "m2079@example.org", "m2080@example.org",
+				"m2081@example.org", "m2082@example.org", "m2083@example.org", "m2084@example.org", "m2085@example.org",
+				"m2086@example.org", "m2087@example.org", "m2088@example.org", "m2089@example.org", "m2090@example.org",
+				"m2091@example.org", "m2092@example.org", "m2093@example.org", "m2094@example.org", "m2095@example.org",
+				"m2096@example.org", "m2097@example.org", "m2098@example.org", "m2099@example.org");
+		assertThat(emails("q=diffusion&in=interests&sort=address&page=42")).hasSize(50)
+			.allMatch((email) -> email.startsWith("p"));
+		assertThat(emails("q=diffusion&in=interests&state=PAUSED&sort=address")).hasSize(50)
+			.first()
+			.isEqualTo("p0000@example.org");
+		assertThat(emails("q=latent+diffusion&in=interests&sort=address")).hasSize(50)
+			.allMatch((email) -> email.startsWith("m"));
+		assertThat(emails("q=diffusion+-latent&in=interests&sort=address")).as("websearch syntax, read another way")
+			.hasSize(50)
+			.allMatch((email) -> email.startsWith("p"));
+
+		// the words follow every change of a subscriber's interests, and its removal
+		long moved = id("m0000@example.org");
+		this.jdbc.sql("update subscriber set interests = 'Graph networks' where id = ?").param(moved).update();
+		this.jdbc.sql("delete from subscriber where email_key = 'm0001@example.org'").update();
+		assertThat(emails("q=diffusion&in=interests&sort=address")).first().isEqualTo("m0002@example.org");
+		assertThat(emails("q=graph&in=interests&sort=address&page=60")).containsExactly("m0000@example.org");
+		assertThat(this.jdbc.sql("""
+				select count(*) from (
+				  (select word, email_key from subscriber_word
+				   except all select word, email_key from subscriber, unnest(tsvector_to_array(search_words)) word)
+				  union all
+				  (select word, email_key from subscriber, unnest(tsvector_to_array(search_words)) word
+				   except all select word, email_key from subscriber_word)) differences
+				""").query(Long.class).single()).as("subscriber_word holds exactly the subscribers' words").isZero();
+	}
+
+	// prefix0000@example.org and on
+	private void insert(String prefix, int count, String interests, String status) {
+		this.jdbc.sql("""
+				insert into subscriber (email, email_key, status, interests)
+				select address, address, :status, :interests
+				  from generate_series(0, :count - 1) i,
+				       lateral (select :prefix || lpad(i::text, 4, '0') || '@example.org' address) a
+				""")
+			.param("prefix", prefix)
+			.param("status", status)
+			.param("interests", interests)
+			.param("count", count)
+			.update();
+	}
+
+	private List<String> emails(String query) {
+		JsonNode page = ApiClient.json(this.api.adminGet("/api/v1/admin/subscribers?" + query));
+		return page.get("rows").valueStream().map((row) -> row.get("email").asString()).toList();
+	}
+
+	@Test
 	void pagesWithoutCountingEveryMatch() {
 		for (int i = 0; i < 53; i++) {
 			active("reader%02d@example.org".formatted(i), "");
