@@ -1,11 +1,6 @@
 package dev.paperboy.admin.dashboard;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.paperboy.ConsoleClient;
-import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.ScriptedSmtpConfiguration;
-import dev.paperboy.ScriptedSmtpServer;
-import dev.paperboy.ScriptedSmtpServer.Answer;
-import dev.paperboy.SubscriberEvents;
 import dev.paperboy.delivery.BounceStatistics;
-import dev.paperboy.delivery.bounce.Bounces;
-import dev.paperboy.digest.ComposeDue;
-import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.digest.DigestStatistics;
-import dev.paperboy.matching.PaperEmbedder;
 import dev.paperboy.papers.PaperCatalog;
-import dev.paperboy.papers.PaperLinks;
-import dev.paperboy.papers.PaperRecord;
-import dev.paperboy.subscription.ClientInfo;
-import dev.paperboy.subscription.ConfirmationTokens;
-import dev.paperboy.subscription.EmailAddress;
-import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.SubscriberStatistics;
 import dev.paperboy.subscription.SubscriptionService;
-import dev.paperboy.subscription.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +28,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every number on the dashboard that links somewhere is the number on the page it links
@@ -59,12 +38,10 @@ import static org.awaitility.Awaitility.await;
  * rollup would show another number.
  */
 @PaperboyTest
-@Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class })
+@Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class, DashboardScenario.class })
 @TestPropertySource(properties = "paperboy.delivery.outbox.workers=2")
 @DirtiesContext
 class ConsoleNumbersAgreeTests {
-
-	private static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
 
 	private static final Pattern TILE = Pattern
 		.compile("<a class=\"stat\" href=\"([^\"]*)\" data-figure=\"([^\"]+)\">(.*?)</a>", Pattern.DOTALL);
@@ -76,19 +53,10 @@ class ConsoleNumbersAgreeTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	DashboardScenario scenario;
+
+	@Autowired
 	SubscriptionService subscriptions;
-
-	@Autowired
-	Tokens tokens;
-
-	@Autowired
-	DigestScheduler scheduler;
-
-	@Autowired
-	Bounces bounces;
-
-	@Autowired
-	ScriptedSmtpServer smtp;
 
 	@Autowired
 	SubscriberStatistics subscriberStatistics;
@@ -100,42 +68,10 @@ class ConsoleNumbersAgreeTests {
 	BounceStatistics bounceStatistics;
 
 	@BeforeEach
-	void happenings(@Autowired PaperCatalog catalog, @Autowired PaperEmbedder embedder) {
-		DatabaseCleaner.clean(this.jdbc);
-		this.smtp.reset();
-		List<PaperRecord> papers = new ArrayList<>();
-		for (int i = 1; i <= 5; i++) {
-			papers.add(paper("2601.0000" + i, "Trending paper number " + i));
-		}
-		catalog.save(papers);
-		embedder.embedAll();
+	void happenings(@Autowired PaperCatalog catalog) {
+		List<Long> readers = this.scenario.play(1);
 		// fetched after the embedder's pass: waiting for a vector
-		catalog.save(List.of(paper("2601.00009", "A paper not embedded yet")));
-
-		List<Long> readers = new ArrayList<>();
-		for (int i = 1; i <= 10; i++) {
-			readers.add(this.subscriptions.importActive(address("reader-" + i), profile(""), List.of(), CLIENT));
-		}
-		confirmedSignUp("signup-1@example.org");
-		this.subscriptions.subscribe(address("pending@example.org"), profile(""), CLIENT);
-		this.subscriptions.importActive(address("nothing-matches"), profile("quasicrystalline"), List.of(), CLIENT);
-		this.jdbc.sql("update subscriber set confirmed_at = confirmed_at - interval '1 day' where id in (:ids)")
-			.param("ids", readers.subList(0, 5))
-			.update();
-
-		String rejected = "reader-4@example.org";
-		this.smtp.script((recipient, attempt) -> recipient.equals(rejected) ? Answer.REJECT_ON_RCPT : Answer.ACCEPT);
-		SubscriberEvents.awaitHandled(this.jdbc);
-		Instant now = Instant.now();
-		ComposeDue.at(this.scheduler, now);
-		assertThat(ComposeDue.at(this.scheduler, now.plus(Duration.ofDays(1))).queued()).isEqualTo(11);
-		await().atMost(Duration.ofSeconds(30)).until(() -> digests("SENT") == 10 && digests("FAILED") == 1);
-
-		this.bounces.complaint("reader-5@example.org", "abuse report");
-		this.subscriptions.unsubscribe(readers.get(5));
-		this.subscriptions.pause(readers.get(6));
-		this.subscriptions.giveFeedback(readers.get(0), "2601.00001", true);
-		this.subscriptions.giveFeedback(readers.get(1), "2601.00002", false);
+		catalog.save(List.of(DashboardScenario.paper("2601.00009", "A paper not embedded yet")));
 		assertThat(this.subscriberStatistics.rollUp()).isTrue();
 		assertThat(this.digestStatistics.rollUp()).isTrue();
 		assertThat(this.bounceStatistics.rollUp()).isTrue();
@@ -292,39 +228,6 @@ class ConsoleNumbersAgreeTests {
 		}
 		assertThat(rows).as(id + " rows").isIn(7, 30);
 		return Long.toString(sum);
-	}
-
-	private int digests(String status) {
-		return this.jdbc.sql("select count(*) from digest where status = ?")
-			.param(status)
-			.query(Integer.class)
-			.single();
-	}
-
-	private void confirmedSignUp(String email) {
-		this.subscriptions.subscribe(EmailAddress.parse(email).orElseThrow(), profile(""), CLIENT);
-		Map<String, Object> pending = this.jdbc
-			.sql("select id, confirmation_issued_at from subscriber where email = ? and status = 'PENDING'")
-			.param(email)
-			.query()
-			.singleRow();
-		long id = ((Number) pending.get("id")).longValue();
-		Instant issuedAt = ((Timestamp) pending.get("confirmation_issued_at")).toInstant();
-		assertThat(this.subscriptions.confirm(ConfirmationTokens.of(this.tokens, id, issuedAt), CLIENT)).isPresent();
-	}
-
-	private static PaperRecord paper(String id, String title) {
-		return new PaperRecord("huggingface", id, title, "An abstract about " + title + ".", List.of("Ada Lovelace"),
-				List.of(), PaperLinks.forArxiv(id), null, null, 90, 0, List.of(), null);
-	}
-
-	private static EmailAddress address(String name) {
-		return EmailAddress.parse(name.contains("@") ? name : name + "@example.org").orElseThrow();
-	}
-
-	private static Profile profile(String keywords) {
-		return new Profile("", keywords, List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7,
-				ZoneId.of("UTC"), 3);
 	}
 
 }

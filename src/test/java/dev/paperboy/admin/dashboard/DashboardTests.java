@@ -1,14 +1,9 @@
 package dev.paperboy.admin.dashboard;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,29 +12,14 @@ import java.util.regex.Pattern;
 
 import dev.paperboy.ApiClient;
 import dev.paperboy.ConsoleClient;
-import dev.paperboy.DatabaseCleaner;
 import dev.paperboy.EmptyOutboxFirst;
 import dev.paperboy.PaperboyTest;
 import dev.paperboy.ScriptedSmtpConfiguration;
-import dev.paperboy.ScriptedSmtpServer;
-import dev.paperboy.ScriptedSmtpServer.Answer;
-import dev.paperboy.SubscriberEvents;
 import dev.paperboy.delivery.BounceStatistics;
 import dev.paperboy.delivery.bounce.Bounces;
-import dev.paperboy.digest.ComposeDue;
-import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.digest.DigestStatistics;
-import dev.paperboy.matching.PaperEmbedder;
-import dev.paperboy.papers.PaperCatalog;
-import dev.paperboy.papers.PaperLinks;
-import dev.paperboy.papers.PaperRecord;
-import dev.paperboy.subscription.ClientInfo;
-import dev.paperboy.subscription.ConfirmationTokens;
-import dev.paperboy.subscription.EmailAddress;
-import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.SubscriberStatistics;
 import dev.paperboy.subscription.SubscriptionService;
-import dev.paperboy.subscription.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,12 +43,10 @@ import static org.awaitility.Awaitility.await;
  * the admin API agree.
  */
 @PaperboyTest
-@Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class })
+@Import({ ScriptedSmtpConfiguration.class, EmptyOutboxFirst.class, DashboardScenario.class })
 @TestPropertySource(properties = "paperboy.delivery.outbox.workers=2")
 @DirtiesContext
 class DashboardTests {
-
-	private static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test");
 
 	@LocalServerPort
 	int port;
@@ -77,19 +55,13 @@ class DashboardTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	DashboardScenario scenario;
+
+	@Autowired
 	SubscriptionService subscriptions;
 
 	@Autowired
-	Tokens tokens;
-
-	@Autowired
-	DigestScheduler scheduler;
-
-	@Autowired
 	Bounces bounces;
-
-	@Autowired
-	ScriptedSmtpServer smtp;
 
 	@Autowired
 	SubscriberStatistics subscriberStatistics;
@@ -104,47 +76,8 @@ class DashboardTests {
 	PlatformTransactionManager transactions;
 
 	@BeforeEach
-	void happenings(@Autowired PaperCatalog catalog, @Autowired PaperEmbedder embedder) {
-		DatabaseCleaner.clean(this.jdbc);
-		this.smtp.reset();
-		List<PaperRecord> papers = new ArrayList<>();
-		for (int i = 1; i <= 5; i++) {
-			String id = "2601.0000" + i;
-			papers.add(new PaperRecord("huggingface", id, "Trending paper number " + i,
-					"An abstract about result number " + i + ".", List.of("Ada Lovelace"), List.of(),
-					PaperLinks.forArxiv(id), null, null, 100 - i, 0, List.of(), null));
-		}
-		catalog.save(papers);
-		embedder.embedAll();
-
-		// 10 imported readers, 2 confirmed sign-ups, 1 pending, 1 whose keyword matches
-		// nothing (a skipped period)
-		List<Long> readers = new ArrayList<>();
-		for (int i = 1; i <= 10; i++) {
-			readers.add(this.subscriptions.importActive(address("reader-" + i), profile(""), List.of(), CLIENT));
-		}
-		confirmedSignUp("signup-1@example.org");
-		confirmedSignUp("signup-2@example.org");
-		this.subscriptions.subscribe(address("pending@example.org"), profile(""), CLIENT);
-		this.subscriptions.importActive(address("nothing-matches"), profile("quasicrystalline"), List.of(), CLIENT);
-		// five readers joined yesterday
-		this.jdbc.sql("update subscriber set confirmed_at = confirmed_at - interval '1 day' where id in (:ids)")
-			.param("ids", readers.subList(0, 5))
-			.update();
-
-		String rejected = "reader-4@example.org";
-		this.smtp.script((recipient, attempt) -> recipient.equals(rejected) ? Answer.REJECT_ON_RCPT : Answer.ACCEPT);
-		SubscriberEvents.awaitHandled(this.jdbc);
-		Instant now = Instant.now();
-		ComposeDue.at(this.scheduler, now);
-		assertThat(ComposeDue.at(this.scheduler, now.plus(Duration.ofDays(1))).queued()).isEqualTo(12);
-		await().atMost(Duration.ofSeconds(30)).until(() -> digests("SENT") == 11 && digests("FAILED") == 1);
-
-		this.bounces.complaint("reader-5@example.org", "abuse report");
-		this.subscriptions.unsubscribe(readers.get(5));
-		this.subscriptions.pause(readers.get(6));
-		this.subscriptions.giveFeedback(readers.get(0), "2601.00001", true);
-		this.subscriptions.giveFeedback(readers.get(1), "2601.00002", false);
+	void happenings() {
+		List<Long> readers = this.scenario.play(2);
 		this.subscriptions.giveFeedback(readers.get(2), "2601.00003", true);
 		this.subscriptions.undoFeedback(readers.get(2), "2601.00003");
 		rollUp();
@@ -290,34 +223,6 @@ class DashboardTests {
 		assertThat(this.subscriberStatistics.rollUp()).isTrue();
 		assertThat(this.digestStatistics.rollUp()).isTrue();
 		assertThat(this.bounceStatistics.rollUp()).isTrue();
-	}
-
-	private int digests(String status) {
-		return this.jdbc.sql("select count(*) from digest where status = ?")
-			.param(status)
-			.query(Integer.class)
-			.single();
-	}
-
-	private void confirmedSignUp(String email) {
-		this.subscriptions.subscribe(EmailAddress.parse(email).orElseThrow(), profile(""), CLIENT);
-		Map<String, Object> pending = this.jdbc
-			.sql("select id, confirmation_issued_at from subscriber where email = ? and status = 'PENDING'")
-			.param(email)
-			.query()
-			.singleRow();
-		long id = ((Number) pending.get("id")).longValue();
-		Instant issuedAt = ((Timestamp) pending.get("confirmation_issued_at")).toInstant();
-		assertThat(this.subscriptions.confirm(ConfirmationTokens.of(this.tokens, id, issuedAt), CLIENT)).isPresent();
-	}
-
-	private static EmailAddress address(String name) {
-		return EmailAddress.parse(name.contains("@") ? name : name + "@example.org").orElseThrow();
-	}
-
-	private static Profile profile(String keywords) {
-		return new Profile("", keywords, List.of(), List.of(), Profile.Cadence.DAILY, DayOfWeek.MONDAY, 7,
-				ZoneId.of("UTC"), 3);
 	}
 
 }
