@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.paperboy.DailyRollup;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,14 +49,10 @@ class BounceStatisticsStore {
 	 * @return whether this call did the work
 	 */
 	boolean rollUp() {
-		if (!Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", LOCK)
-			.query(Boolean.class)
-			.single())) {
+		if (!DailyRollup.lock(this.jdbc, LOCK)) {
 			return false;
 		}
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		for (LocalDate day : List.of(today.minusDays(1), today)) {
+		for (LocalDate day : DailyRollup.recentDays()) {
 			Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
 			// bounce_event_received_idx (received_at): a range scan over the day
 			this.jdbc.sql("""

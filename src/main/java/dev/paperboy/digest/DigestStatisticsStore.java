@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import dev.paperboy.DailyRollup;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,14 +66,10 @@ class DigestStatisticsStore {
 	 * @return whether this call did the work
 	 */
 	boolean rollUp() {
-		if (!Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", LOCK)
-			.query(Boolean.class)
-			.single())) {
+		if (!DailyRollup.lock(this.jdbc, LOCK)) {
 			return false;
 		}
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		for (LocalDate day : List.of(today.minusDays(1), today)) {
+		for (LocalDate day : DailyRollup.recentDays()) {
 			Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
 			// digest_created_brin (created_at): a bitmap scan of the day's page ranges
 			this.jdbc.sql("""

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.paperboy.DailyRollup;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,10 +65,7 @@ class SubscriberStatisticsStore {
 	 * @return whether this call did the work
 	 */
 	boolean rollUp() {
-		if (!Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", LOCK)
-			.query(Boolean.class)
-			.single())) {
+		if (!DailyRollup.lock(this.jdbc, LOCK)) {
 			return false;
 		}
 		// an index-only scan of subscriber_status_idx
