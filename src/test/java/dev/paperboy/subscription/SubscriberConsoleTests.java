@@ -244,7 +244,7 @@ class SubscriberConsoleTests {
 
 		ResponseEntity<String> started = this.api.rest()
 			.post()
-			.uri("/api/v1/admin/subscribers/import")
+			.uri("/api/v1/admin/subscriber-imports")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.ADMIN_TOKEN)
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.body(csv)
@@ -283,7 +283,7 @@ class SubscriberConsoleTests {
 
 		ResponseEntity<String> wrongHeader = this.api.rest()
 			.post()
-			.uri("/api/v1/admin/subscribers/import")
+			.uri("/api/v1/admin/subscriber-imports")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.ADMIN_TOKEN)
 			.contentType(MediaType.parseMediaType("text/csv"))
 			.body("mail,name\nann@example.org,Ann\n")

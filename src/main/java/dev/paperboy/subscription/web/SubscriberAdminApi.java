@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * and CSV import, through the same services as the pages.
  */
 @RestController
-@RequestMapping("/api/v1/admin/subscribers")
+@RequestMapping("/api/v1/admin")
 class SubscriberAdminApi {
 
 	private final SubscriberDirectory directory;
@@ -47,7 +47,7 @@ class SubscriberAdminApi {
 		this.imports = imports;
 	}
 
-	@GetMapping
+	@GetMapping("/subscribers")
 	SubscriberPage search(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String in, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String sort,
@@ -55,7 +55,7 @@ class SubscriberAdminApi {
 		return this.directory.search(SubscriberSearch.of(q, in, state, sort, page));
 	}
 
-	@PostMapping("/bulk")
+	@PostMapping("/subscribers/bulk")
 	Map<String, Object> bulk(@RequestBody BulkRequest request) {
 		BulkAction action;
 		try {
@@ -73,22 +73,24 @@ class SubscriberAdminApi {
 		return body;
 	}
 
-	@GetMapping("/export.csv")
+	@GetMapping("/subscribers/export.csv")
 	void export(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String in,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
 		SubscriberCsv.export(this.directory, SubscriberSearch.of(q, in, state, sort, 0), response);
 	}
 
-	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	// its own collection: "/subscribers/import/{id}" would stand beside
+	// "/subscribers/{id}/digest" (both match "/subscribers/import/digest")
+	@PostMapping(path = "/subscriber-imports", consumes = { "text/csv", "text/plain" })
 	ResponseEntity<ImportRun.Progress> importCsv(@RequestBody byte[] body, HttpServletRequest request) {
 		ImportRun run = this.imports.start(CsvUpload.text(body), Requests.client(request));
 		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/admin/subscribers/import/" + run.id()))
+			.location(URI.create("/api/v1/admin/subscriber-imports/" + run.id()))
 			.body(run.progress());
 	}
 
-	@GetMapping("/import/{id}")
+	@GetMapping("/subscriber-imports/{id}")
 	ImportRun.Progress importProgress(@PathVariable String id) {
 		return this.imports.find(id)
 			.map(ImportRun::progress)
