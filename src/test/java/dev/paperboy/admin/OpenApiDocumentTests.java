@@ -92,6 +92,10 @@ class OpenApiDocumentTests {
 				.properties()
 				.forEach((method) -> documented.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 		assertThat(documented).as("documented admin operations").containsAll(mappedAdminRoutes());
+		assertThat(document.at("/paths/~1api~1v1~1admin~1papers~1{id}/get/responses/404/content")
+			.has("application/problem+json")).isTrue();
+		assertThat(document.at("/paths/~1api~1v1~1admin~1users~1{id}/delete/responses/409/description").asString())
+			.isEqualTo("The change would leave no enabled admin");
 	}
 
 	private Set<String> mappedAdminRoutes() {

@@ -113,9 +113,16 @@ class DigestAdminApiTests {
 		JsonNode deliveries = ApiClient.json(this.api.adminGet("/api/v1/admin/deliveries?status=SENT"));
 		assertThat(deliveries.get("deliveries")).hasSize(1);
 		assertThat(deliveries.get("counts").get("SENT").asInt()).isEqualTo(1);
-		assertThat(post("/api/v1/admin/subscribers/" + this.subscriber + "/digest", null).getStatusCode().value())
-			.as("everything was sent: nothing qualifies now")
-			.isEqualTo(409);
+		ResponseEntity<String> nothing = post("/api/v1/admin/subscribers/" + this.subscriber + "/digest", null);
+		assertThat(nothing.getStatusCode().value()).as("everything was sent: nothing qualifies now").isEqualTo(409);
+		assertThat(nothing.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(ApiClient.json(nothing).get("detail").asString()).contains("nothing to send");
+		ResponseEntity<String> unknown = this.api.adminGet("/api/v1/admin/subscribers/999999/digest/preview");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+		ResponseEntity<String> notAnAddress = post("/api/v1/admin/digests/test", "{\"to\": \"nobody\"}");
+		assertThat(notAnAddress.getStatusCode().value()).isEqualTo(400);
+		assertThat(ApiClient.json(notAnAddress).get("detail").asString()).isEqualTo("to: not an email address");
 
 		ResponseEntity<String> test = post("/api/v1/admin/digests/test",
 				"{\"to\": \"someone-else@example.org\", \"subscriberId\": " + this.subscriber + "}");

@@ -2,8 +2,10 @@ package dev.paperboy.admin.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -121,13 +123,16 @@ class ApiDocumentation {
 								.scheme("bearer")
 								.description("The bootstrap token (paperboy.admin.api-token) or a personal API token "
 										+ "from the console"));
+				Set<String> answered = new HashSet<>();
 				operations(openApi, (path, method, operation) -> {
 					operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
 					springErrors(operation);
 					operation.getResponses()
 						.addApiResponse("401", problem("No token, or not a valid one (with WWW-Authenticate: Bearer)"));
 					operation.getResponses().addApiResponse("403", problem("The token's role may not do this"));
+					AdminResponses.add(path, method, operation, answered);
 				});
+				AdminResponses.checkEveryEntryUsed(answered);
 				tagsAndServers(openApi, Map.of());
 			})
 			.build();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Digest operations for the admin API (bearer token): run the scheduler, send or preview
@@ -46,8 +47,8 @@ class DigestAdminController {
 		return this.digests.sendNow(id)
 			.map((digest) -> ResponseEntity.status(HttpStatus.ACCEPTED)
 				.body(Map.<String, Object>of("digestId", digest)))
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(Map.of("error", "no such active subscriber, or nothing to send them now")));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+					"No such active subscriber, or nothing to send them now"));
 	}
 
 	@GetMapping("/subscribers/{id}/digest/preview")
@@ -61,18 +62,20 @@ class DigestAdminController {
 			case "text" ->
 				ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8")).body(mail.text());
 			default -> ResponseEntity.ok(json(mail));
-		}).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such subscriber")));
+		}).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such subscriber"));
 	}
 
 	@PostMapping("/digests/test")
 	ResponseEntity<Map<String, Object>> test(@RequestBody TestRequest request) {
 		EmailAddress to = EmailAddress.parse(request.to()).orElse(null);
 		if (to == null) {
-			return ResponseEntity.badRequest().body(Map.of("error", "to: not an email address"));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to: not an email address");
 		}
 		boolean sent = this.digests.sendTest(to, request.subscriberId());
-		return sent ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sent", true))
-				: ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "the address is suppressed"));
+		if (!sent) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The address is suppressed");
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sent", true));
 	}
 
 	@GetMapping("/deliveries")
@@ -84,12 +87,12 @@ class DigestAdminController {
 				wanted = DigestStatus.valueOf(status);
 			}
 			catch (IllegalArgumentException ex) {
-				return ResponseEntity.badRequest()
-					.body(Map.of("error", "status: one of " + Arrays.toString(DigestStatus.values())));
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"status: one of " + Arrays.toString(DigestStatus.values()));
 			}
 		}
 		if (limit < 1 || limit > 1000) {
-			return ResponseEntity.badRequest().body(Map.of("error", "limit: 1 to 1000"));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: 1 to 1000");
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("counts", this.digests.counts());
@@ -100,8 +103,10 @@ class DigestAdminController {
 	@PostMapping("/deliveries/{id}/retry")
 	ResponseEntity<Map<String, Object>> retry(@PathVariable long id) {
 		int retried = this.digests.retryFailed(id);
-		return (retried > 0) ? ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("retried", retried))
-				: ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "no failed delivery with that id"));
+		if (retried == 0) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "No failed delivery with that id");
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("retried", retried));
 	}
 
 	@PostMapping("/deliveries/retry-failed")
