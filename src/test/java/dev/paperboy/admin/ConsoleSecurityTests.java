@@ -205,6 +205,30 @@ class ConsoleSecurityTests {
 	}
 
 	@Test
+	void aPasswordChangeSignsOutEveryOtherSessionOfTheUser() {
+		String name = user(Role.OPERATOR);
+		ConsoleClient changing = signedIn(name, PASSWORD);
+		ConsoleClient elsewhere = signedIn(name, PASSWORD);
+		changing.get("/admin/account");
+		String changed = "a-new-password-0123";
+		assertThat(location(changing.post("/admin/account/password",
+				Map.of("current", PASSWORD, "password", changed, "confirm", changed))))
+			.endsWith("/admin/account");
+		assertThat(changing.get("/admin/account").body()).contains("Your other sessions are signed out");
+		assertThat(changing.get("/admin/subscribers").statusCode()).as("the session that changed it").isEqualTo(200);
+		assertThat(location(elsewhere.get("/admin/subscribers"))).endsWith("/admin/login");
+
+		// an admin's reset signs out every session of the user, on every instance (the
+		// stamp is read from the database on each request)
+		ConsoleClient admin = signedIn(ConsoleClient.ADMIN, ConsoleClient.ADMIN_PASSWORD);
+		admin.get("/admin/users");
+		long id = this.users.findByUsername(name).orElseThrow().getId();
+		admin.post("/admin/users/" + id + "/password", Map.of("password", "reset-by-the-admin-0123"));
+		assertThat(location(changing.get("/admin/subscribers"))).endsWith("/admin/login");
+		assertThat(location(signedIn(name, "reset-by-the-admin-0123").get("/admin"))).startsWith("(status 200");
+	}
+
+	@Test
 	void thereIsAlwaysAnEnabledAdmin() {
 		for (var user : this.users.findAll()) {
 			if (user.getRole() == Role.ADMIN && !user.getUsername().equals(ConsoleClient.ADMIN)) {

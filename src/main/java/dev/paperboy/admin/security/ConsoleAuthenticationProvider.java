@@ -76,8 +76,8 @@ class ConsoleAuthenticationProvider implements AuthenticationProvider {
 		this.audit.record(user.getUsername(), "sign-in", null, "success", address);
 		var authenticated = UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null,
 				List.of(new SimpleGrantedAuthority(user.getRole().authority())));
-		authenticated.setDetails((details != null)
-				? new WebAuthenticationDetails(details.getRemoteAddress(), details.getSessionId()) : null);
+		authenticated.setDetails(new SignedInDetails((details != null) ? details.getRemoteAddress() : null,
+				(details != null) ? details.getSessionId() : null, user.credentialsStamp()));
 		return authenticated;
 	}
 

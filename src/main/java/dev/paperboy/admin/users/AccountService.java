@@ -37,13 +37,22 @@ public class AccountService {
 		return this.users.findByUsername(username).map(ConsoleUser::hasSecondFactor).orElse(false);
 	}
 
+	/**
+	 * Changes a user's own password, once they gave the current one.
+	 * @param username who is signed in
+	 * @param current their password now
+	 * @param replacement the new one
+	 * @return the new password's stamp ({@link ConsoleUser#credentialsStamp()}), by which
+	 * the session that changed it stays signed in
+	 */
 	@Transactional
-	public void changePassword(String username, String current, String replacement) {
+	public String changePassword(String username, String current, String replacement) {
 		ConsoleUser user = find(username);
 		if (!this.passwords.matches(current, user.getPasswordHash())) {
 			throw AdminRequestException.invalid("The current password is wrong");
 		}
 		user.setPasswordHash(this.passwords.encode(Passwords.checked(replacement)));
+		return user.credentialsStamp();
 	}
 
 	/**

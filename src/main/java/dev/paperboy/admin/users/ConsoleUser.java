@@ -1,6 +1,10 @@
 package dev.paperboy.admin.users;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +23,13 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "console_user")
 public class ConsoleUser {
+
+	/**
+	 * The session attribute holding the stamp of a password the session's user just
+	 * changed themselves: that session stays signed in with it, every other one of theirs
+	 * is signed out.
+	 */
+	public static final String RENEWED_CREDENTIALS = "paperboy.console.renewed-credentials";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,6 +89,23 @@ public class ConsoleUser {
 
 	public void setPasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	/**
+	 * A short digest of the password's hash, kept by each signed-in session: a session
+	 * whose stamp is not the user's current one signed in with a password changed since,
+	 * and is signed out.
+	 * @return the stamp of the current password
+	 */
+	public String credentialsStamp() {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(this.passwordHash.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
 	}
 
 	public Role getRole() {

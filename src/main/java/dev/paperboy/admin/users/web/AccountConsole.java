@@ -3,6 +3,7 @@ package dev.paperboy.admin.users.web;
 import dev.paperboy.admin.users.AccountService;
 import dev.paperboy.admin.users.AdminRequestException;
 import dev.paperboy.admin.users.ConsoleSettingsService;
+import dev.paperboy.admin.users.ConsoleUser;
 import dev.paperboy.admin.users.Totp;
 
 import org.springframework.security.core.Authentication;
@@ -77,13 +78,15 @@ class AccountConsole {
 
 	@PostMapping("/password")
 	String password(@RequestParam String current, @RequestParam String password, @RequestParam String confirm,
-			Authentication who, RedirectAttributes flash) {
+			Authentication who, HttpSession session, RedirectAttributes flash) {
 		if (!password.equals(confirm)) {
 			flash.addFlashAttribute("flashError", "The new password and its confirmation differ.");
 			return "redirect:/admin/account";
 		}
-		return Flash.run(flash, "/admin/account", "Changed your password.",
-				() -> this.accounts.changePassword(who.getName(), current, password));
+		// this session goes on; the user's other sessions are signed out
+		return Flash.run(flash, "/admin/account", "Changed your password. Your other sessions are signed out.",
+				() -> session.setAttribute(ConsoleUser.RENEWED_CREDENTIALS,
+						this.accounts.changePassword(who.getName(), current, password)));
 	}
 
 }
