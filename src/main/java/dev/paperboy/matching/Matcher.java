@@ -9,6 +9,9 @@ import dev.paperboy.papers.Candidate;
 import dev.paperboy.papers.PaperCandidates;
 import dev.paperboy.subscription.Profile;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +32,17 @@ class Matcher {
 
 	private final MatchingProperties properties;
 
-	Matcher(PaperCandidates candidates, TextEmbedder embedder, MatchingProperties properties) {
+	// Each open loads up to max-candidates papers with their vectors: the cost of a
+	// ranking, counted so that pages which must not rank can be checked not to.
+	private final Timer loads;
+
+	Matcher(PaperCandidates candidates, TextEmbedder embedder, MatchingProperties properties, MeterRegistry meters) {
 		this.candidates = candidates;
 		this.embedder = embedder;
 		this.properties = properties;
+		this.loads = Timer.builder("paperboy.matching.candidate.loads")
+			.description("Candidate sets loaded to rank subscribers (digest runs, previews)")
+			.register(meters);
 	}
 
 	/**
@@ -42,9 +52,9 @@ class Matcher {
 	 * @return a run to rank any number of subscribers with
 	 */
 	MatchingRun open(Instant now) {
-		return new MatchingRun(
+		return this.loads.record(() -> new MatchingRun(
 				this.candidates.recent(earliest(now), this.embedder.model(), this.properties.maxCandidates()), now,
-				this.properties, this.candidates);
+				this.properties, this.candidates));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.paperboy.matching;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import dev.paperboy.papers.PaperLinks;
 import dev.paperboy.subscription.DigestPreview;
 import dev.paperboy.subscription.Subscriber;
+import dev.paperboy.subscription.SubscriptionService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * A subscriber's next digest from the matcher, with everything the subscriber told us:
  * the profile, the papers they like, their feedback and the papers they already received
  * ("more like this" counts as liked, "less like this" pushes similar papers down). Also
- * the preference centre's preview.
+ * the preference centre's preview, kept in a {@link PreviewCache} so that looking again
+ * costs no ranking.
  */
 @Component
 public class MatcherPreview implements DigestPreview {
@@ -24,9 +27,16 @@ public class MatcherPreview implements DigestPreview {
 
 	private final ObjectProvider<DigestHistory> history;
 
-	MatcherPreview(SubscriberMatching matching, ObjectProvider<DigestHistory> history) {
+	private final SubscriptionService subscriptions;
+
+	private final PreviewCache previews;
+
+	MatcherPreview(SubscriberMatching matching, ObjectProvider<DigestHistory> history,
+			SubscriptionService subscriptions, MatchingProperties properties) {
 		this.matching = matching;
 		this.history = history;
+		this.subscriptions = subscriptions;
+		this.previews = new PreviewCache(properties.previewCache(), Clock.systemUTC());
 	}
 
 	/**
@@ -49,6 +59,14 @@ public class MatcherPreview implements DigestPreview {
 
 	@Override
 	public Preview preview(Subscriber subscriber) {
+		DigestHistory history = this.history.getIfAvailable();
+		PreviewCache.Basis basis = new PreviewCache.Basis(subscriber.profile(),
+				this.subscriptions.likedPapers(subscriber.id()), this.subscriptions.feedback(subscriber.id()),
+				(history != null) ? history.since(subscriber.id(), Instant.EPOCH) : Instant.EPOCH);
+		return this.previews.get(subscriber.id(), basis, () -> rank(subscriber));
+	}
+
+	private Preview rank(Subscriber subscriber) {
 		Selection selection = select(subscriber, Instant.now());
 		return new Preview(selection.papers().stream().map((match) -> {
 			PaperLinks links = match.paper().links();

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Min;
  * @param diversity the weight of relevance against novelty when picking (maximal marginal
  * relevance): 1 ranks by score alone
  * @param trendingUpvotes upvotes from which a paper's reasons say it is trending
+ * @param previewCache the preference centre's previews kept in memory
  */
 @ConfigurationProperties("paperboy.matching")
 @Validated
@@ -30,7 +31,7 @@ public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings,
 		@DefaultValue("7d") Duration candidateWindow, @DefaultValue("2000") @Min(1) int maxCandidates,
 		@DefaultValue @Valid Weights weights, @DefaultValue("0.2") double threshold,
 		@DefaultValue("0.3") double semanticThreshold, @DefaultValue("0.9") double diversity,
-		@DefaultValue("20") int trendingUpvotes) {
+		@DefaultValue("20") int trendingUpvotes, @DefaultValue @Valid PreviewCache previewCache) {
 
 	/**
 	 * Weights of the signals in a paper's score.
@@ -70,6 +71,18 @@ public record MatchingProperties(@DefaultValue @Valid Embeddings embeddings,
 	 */
 	public record Embeddings(@DefaultValue("true") boolean enabled, @DefaultValue("32") @Min(1) @Max(512) int batchSize,
 			@DefaultValue("5s") Duration interval) {
+
+	}
+
+	/**
+	 * The preference centre's previews of the next digest, kept so that looking again
+	 * costs no ranking. A preview is ranked again when the profile, the feedback or the
+	 * last digest changes, and at the latest after {@code ttl} (new papers).
+	 *
+	 * @param maxEntries previews kept at most (the least recently used go first)
+	 * @param ttl how long a preview is shown at most
+	 */
+	public record PreviewCache(@DefaultValue("10000") @Min(0) int maxEntries, @DefaultValue("15m") Duration ttl) {
 
 	}
 

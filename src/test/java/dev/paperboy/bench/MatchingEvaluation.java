@@ -222,7 +222,7 @@ public final class MatchingEvaluation {
 
 	private static MatchingProperties baseline(MatchingProperties defaults, MatchingProperties.Weights weights) {
 		return new MatchingProperties(defaults.embeddings(), defaults.candidateWindow(), defaults.maxCandidates(),
-				weights, 0, defaults.semanticThreshold(), 1.0, defaults.trendingUpvotes());
+				weights, 0, defaults.semanticThreshold(), 1.0, defaults.trendingUpvotes(), defaults.previewCache());
 	}
 
 	private static Profile profile(String interests, String keywords) {

@@ -157,6 +157,12 @@ class PublicPagesAccessibilityTests {
 			page.getByText("You are subscribed").waitFor();
 		});
 		pages.put("manage", (page) -> open(page, manage(reader), 200));
+		pages.put("preview", (page) -> {
+			open(page, manage(reader), 200);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preview my next digest")).click();
+			page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Preview of your next digest"))
+				.waitFor();
+		});
 		pages.put("unsubscribe", (page) -> open(page, "/unsubscribe/" + token(reader, TokenPurpose.UNSUBSCRIBE), 200));
 		pages.put("unsubscribed", (page) -> {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unsubscribe").setExact(true)).click();

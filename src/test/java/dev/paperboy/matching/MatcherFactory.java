@@ -6,6 +6,8 @@ import java.util.Set;
 import dev.paperboy.papers.PaperCandidates;
 import dev.paperboy.subscription.Profile;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -26,7 +28,7 @@ public final class MatcherFactory {
 	 * @return a ranker
 	 */
 	public static Ranker create(PaperCandidates candidates, TextEmbedder embedder, MatchingProperties properties) {
-		return new Matcher(candidates, embedder, properties)::select;
+		return new Matcher(candidates, embedder, properties, new SimpleMeterRegistry())::select;
 	}
 
 	/**

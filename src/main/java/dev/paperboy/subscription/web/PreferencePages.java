@@ -30,7 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The preference centre behind the signed manage link: no password, every profile field,
- * pause and resume, a preview, download my data, delete me.
+ * pause and resume, a preview, download my data, delete me. The preview of the next
+ * digest is a page of its own, so that opening the preferences ranks nothing.
  */
 @Controller
 class PreferencePages {
@@ -54,6 +55,13 @@ class PreferencePages {
 	String page(@PathVariable String token, HttpServletResponse response, Model model) {
 		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE)
 			.map((subscriber) -> show(token, subscriber, SubscribeForm.of(subscriber.profile()), model))
+			.orElseGet(() -> SubscriptionPages.invalidLink(response));
+	}
+
+	@GetMapping("/manage/{token}/preview")
+	String preview(@PathVariable String token, HttpServletResponse response, Model model) {
+		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE)
+			.map((subscriber) -> showPreview(token, subscriber, model))
 			.orElseGet(() -> SubscriptionPages.invalidLink(response));
 	}
 
@@ -95,10 +103,13 @@ class PreferencePages {
 
 	@PostMapping("/manage/{token}/feedback")
 	String feedback(@PathVariable String token, @RequestParam String paper, @RequestParam String vote,
-			HttpServletResponse response, Model model) {
+			@RequestParam(defaultValue = "") String from, HttpServletResponse response, Model model) {
 		return this.subscriptions.subscriberFor(token, TokenPurpose.MANAGE).map((subscriber) -> {
 			this.subscriptions.giveFeedback(subscriber.id(), paper, "more".equals(vote));
 			model.addAttribute("feedbackSaved", true);
+			if ("preview".equals(from)) {
+				return showPreview(token, subscriber, model);
+			}
 			return reload(token, model);
 		}).orElseGet(() -> SubscriptionPages.invalidLink(response));
 	}
@@ -148,7 +159,6 @@ class PreferencePages {
 		model.addAttribute("token", token);
 		model.addAttribute("subscriber", subscriber);
 		model.addAttribute("form", form);
-		model.addAttribute("preview", this.preview.preview(subscriber));
 		List<Feedback> feedback = this.subscriptions.feedback(subscriber.id()).stream().limit(50).toList();
 		Map<String, String> titles = this.catalog.titles(feedback.stream().map(Feedback::paperKey).toList());
 		model.addAttribute("feedback",
@@ -159,6 +169,12 @@ class PreferencePages {
 		model.addAttribute("unsubscribeUrl",
 				this.subscriptions.link(subscriber.id(), TokenPurpose.UNSUBSCRIBE, "/unsubscribe/"));
 		return "public/manage";
+	}
+
+	private String showPreview(String token, Subscriber subscriber, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("preview", this.preview.preview(subscriber));
+		return "public/preview";
 	}
 
 	record FeedbackView(String key, String title, boolean more) {
