@@ -307,6 +307,10 @@ class ConsoleSecurityTests {
 		assertThat(
 				signedIn(ConsoleClient.ADMIN, ConsoleClient.ADMIN_PASSWORD).get("/admin/views?page=subscribers").body())
 			.contains("No saved views");
+		String page = viewer.get("/admin/subscribers?q=ada&state=PAUSED").body();
+		assertThat(page).as("the page loads its saved views and offers to save its search")
+			.contains("hx-get=\"/admin/views?page=subscribers\"",
+					"name=\"query\" value=\"q=ada&amp;in=address&amp;state=PAUSED&amp;sort=created\"");
 		viewer.get("/admin/account");
 		viewer.post("/admin/views", Map.of("page", "subscribers", "name", "evil", "query", "x=\"><script>"));
 		assertThat(viewer.get("/admin/views?page=subscribers").body()).doesNotContain("evil");
