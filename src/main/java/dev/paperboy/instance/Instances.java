@@ -84,10 +84,12 @@ public class Instances implements SmartLifecycle {
 		}
 		try {
 			// Everything that claims has stopped: what is still held goes back now.
-			this.transactions.executeWithoutResult((status) -> {
-				release(List.of(this.id));
+			Integer released = this.transactions.execute((status) -> {
 				this.heartbeats.remove(this.id);
+				return release(List.of(this.id));
 			});
+			log.info("Instance {} stopped{}", this.id,
+					(released != null && released > 0) ? ", " + released + " leases it still held given back" : "");
 		}
 		catch (RuntimeException ex) {
 			log.warn("Instance {} could not give its leases back: {}", this.id, ex.toString());

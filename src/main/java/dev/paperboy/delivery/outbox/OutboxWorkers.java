@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +65,12 @@ public class OutboxWorkers implements SmartLifecycle {
 	// Batches in hand; a stop waits until none is left.
 	private final AtomicInteger active = new AtomicInteger();
 
+	// Claiming: false from the moment the service begins to shut down.
 	private volatile boolean running;
+
+	// Started and not yet stopped: the lifecycle stops (and waits for) only a running
+	// bean.
+	private volatile boolean started;
 
 	OutboxWorkers(ObjectProvider<MailQueue> queues, SmtpSessions smtp, DeliveryProperties properties,
 			SendingSwitch sending) {
@@ -80,6 +87,7 @@ public class OutboxWorkers implements SmartLifecycle {
 		synchronized (this.wake) {
 			this.running = true;
 		}
+		this.started = true;
 		for (int i = 0; i < this.properties.workers(); i++) {
 			this.workers.add(Thread.ofPlatform().name("outbox-" + (i + 1)).daemon().start(this::work));
 		}
@@ -93,10 +101,7 @@ public class OutboxWorkers implements SmartLifecycle {
 	 */
 	@Override
 	public synchronized void stop() {
-		synchronized (this.wake) {
-			this.running = false;
-			this.wake.notifyAll();
-		}
+		halt();
 		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
 		try {
 			for (Thread worker : this.workers) {
@@ -115,12 +120,32 @@ public class OutboxWorkers implements SmartLifecycle {
 			log.warn("Outbox: {} batches still sending after {}; their messages go again after their lease",
 					this.active.get(), STOP_TIMEOUT);
 		}
+		else if (!this.workers.isEmpty()) {
+			log.info("Outbox stopped: the messages in hand recorded, the rest given back");
+		}
 		this.workers.clear();
+		this.started = false;
+	}
+
+	/**
+	 * The service is shutting down: stop claiming at once, before the lifecycle's stop
+	 * (which waits for the batches in hand) comes to the outbox's phase.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		halt();
+	}
+
+	private void halt() {
+		synchronized (this.wake) {
+			this.running = false;
+			this.wake.notifyAll();
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.started;
 	}
 
 	// Stops before the web server and the database pool go away.
