@@ -44,10 +44,10 @@ class ModularityTests {
 	}
 
 	@Test
-	void paperboysModulesAreItsEightPackagesAndNoFixture() {
+	void paperboysModulesAreItsNinePackagesAndNoFixture() {
 		assertThat(this.modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("admin", "delivery", "digest", "embedded", "ingest", "matching", "papers",
-					"subscription");
+			.containsExactlyInAnyOrder("admin", "delivery", "digest", "embedded", "ingest", "instance", "matching",
+					"papers", "subscription");
 	}
 
 	/**

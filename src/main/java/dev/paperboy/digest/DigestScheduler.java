@@ -19,6 +19,8 @@ import dev.paperboy.subscription.SubscriptionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +50,8 @@ public class DigestScheduler {
 
 	private final SubscriberSchedules schedules;
 
+	private volatile boolean stopping;
+
 	DigestScheduler(DueSchedules due, DigestComposer composer, SubscriptionService subscriptions,
 			SubscriberMatching matching, DigestProperties properties, TransactionTemplate transactions,
 			SubscriberSchedules schedules) {
@@ -73,6 +77,15 @@ public class DigestScheduler {
 	}
 
 	/**
+	 * The service is shutting down: a run ends after its page in hand, committed with its
+	 * schedules; the next start composes the rest, still due.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
+	}
+
+	/**
 	 * Composes every due digest.
 	 * @return what was done
 	 */
@@ -85,7 +98,7 @@ public class DigestScheduler {
 		MatchingRun candidates = null;
 		int queued = 0;
 		int skipped = 0;
-		while (true) {
+		while (!this.stopping) {
 			if (candidates == null) {
 				candidates = this.matching.open(now);
 			}

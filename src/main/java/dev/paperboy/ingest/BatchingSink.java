@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 import dev.paperboy.papers.PaperCatalog;
 import dev.paperboy.papers.PaperRecord;
@@ -39,6 +40,8 @@ final class BatchingSink implements RecordSink {
 
 	private final String label;
 
+	private final BooleanSupplier stopping;
+
 	private final PaperCatalog catalog;
 
 	private final FetchRuns runs;
@@ -66,6 +69,16 @@ final class BatchingSink implements RecordSink {
 	private long lastProgress = System.nanoTime();
 
 	BatchingSink(long runId, String label, PaperCatalog catalog, FetchRuns runs, IngestProperties properties) {
+		this(runId, label, catalog, runs, properties, () -> false);
+	}
+
+	/**
+	 * @param stopping whether the service is shutting down: the run then ends after the
+	 * batch in hand, which is saved
+	 */
+	BatchingSink(long runId, String label, PaperCatalog catalog, FetchRuns runs, IngestProperties properties,
+			BooleanSupplier stopping) {
+		this.stopping = stopping;
 		this.runId = runId;
 		this.label = label;
 		this.catalog = catalog;
@@ -82,6 +95,9 @@ final class BatchingSink implements RecordSink {
 		this.pending.add(record);
 		if (this.pending.size() >= this.batchSize) {
 			flush();
+			if (this.stopping.getAsBoolean()) {
+				throw new Stopped();
+			}
 		}
 	}
 
@@ -191,6 +207,16 @@ final class BatchingSink implements RecordSink {
 			}
 		}
 		return (out.length() < text.length()) ? out.append('…').toString() : out.toString();
+	}
+
+	/** Ends a run when the service shuts down, after its batch in hand. */
+	static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super("the service shut down before the run finished; what was read until then is saved", null, false,
+					false);
+		}
+
 	}
 
 }

@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import dev.paperboy.instance.Instances;
+import dev.paperboy.instance.Leases;
 import dev.paperboy.papers.SaveCounts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * The record of every fetch run and its rejected records.
  */
 @Repository
-class FetchRuns {
+class FetchRuns implements Leases {
 
 	private static final String COLUMNS = """
 			id, source, trigger, target, window_from, window_to, started_at, finished_at, status, new_count,
@@ -30,16 +34,20 @@ class FetchRuns {
 
 	private final JsonMapper json;
 
-	FetchRuns(JdbcClient jdbc, JsonMapper json) {
+	private final Instances instances;
+
+	FetchRuns(JdbcClient jdbc, JsonMapper json, Instances instances) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.instances = instances;
 	}
 
 	long start(String source, Trigger trigger, @Nullable String target, @Nullable FetchWindow window) {
 		return this.jdbc.sql("""
-				insert into fetch_run (source, trigger, target, window_from, window_to, started_at, status)
-				values (:source, :trigger, :target, :from, :to, now(), 'RUNNING') returning id
+				insert into fetch_run (source, trigger, target, window_from, window_to, started_at, status, instance_id)
+				values (:source, :trigger, :target, :from, :to, now(), 'RUNNING', :instance) returning id
 				""")
+			.param("instance", this.instances.id())
 			.param("source", source)
 			.param("trigger", trigger.name())
 			.param("target", target)
@@ -139,6 +147,20 @@ class FetchRuns {
 				    message = 'abandoned: the process running it stopped before it finished'
 				where status = 'RUNNING' and started_at < :before
 				""").param("before", Timestamp.from(startedBefore)).update();
+	}
+
+	/**
+	 * Ends the runs of instances that stopped: they will never finish. What they saved
+	 * stays; a new run completes the rest.
+	 */
+	@Override
+	public int release(Collection<UUID> instances) {
+		// fetch_run_running_idx
+		return this.jdbc.sql("""
+				update fetch_run set status = 'FAILED', finished_at = now(),
+				    message = 'the instance running it stopped before it finished'
+				where status = 'RUNNING' and instance_id = any(cast(:instances as uuid[]))
+				""").param("instances", instances.stream().map(UUID::toString).toArray(String[]::new)).update();
 	}
 
 	private static FetchRun run(ResultSet rs, int row) throws SQLException {

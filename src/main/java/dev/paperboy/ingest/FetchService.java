@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,8 @@ public class FetchService {
 	private final TaskExecutor executor;
 
 	private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean stopping;
 
 	FetchService(List<PaperSource> sources, PaperCatalog catalog, FetchRuns runs, IngestProperties properties,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
@@ -139,6 +143,15 @@ public class FetchService {
 		return this.runs.find(id).orElseThrow();
 	}
 
+	/**
+	 * The service is shutting down: runs in progress end after their batch in hand, which
+	 * is saved, and are recorded as failed (a new run completes the rest).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
+	}
+
 	public Optional<FetchRun> find(long id) {
 		return this.runs.find(id);
 	}
@@ -165,13 +178,13 @@ public class FetchService {
 	}
 
 	private FetchRun execute(long id, String label, Work work) {
-		BatchingSink sink = new BatchingSink(id, label, this.catalog, this.runs, this.properties);
+		BatchingSink sink = new BatchingSink(id, label, this.catalog, this.runs, this.properties, () -> this.stopping);
 		FetchRun.Status status = FetchRun.Status.SUCCEEDED;
 		String failure = null;
 		try {
 			work.run(sink);
 		}
-		catch (SourceException ex) {
+		catch (SourceException | BatchingSink.Stopped ex) {
 			status = FetchRun.Status.FAILED;
 			failure = ex.getMessage();
 		}

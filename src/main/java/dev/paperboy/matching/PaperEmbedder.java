@@ -9,6 +9,8 @@ import dev.paperboy.papers.PaperText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,8 @@ public class PaperEmbedder {
 	private final TextEmbedder embedder;
 
 	private final MatchingProperties.Embeddings properties;
+
+	private volatile boolean stopping;
 
 	PaperEmbedder(PaperEmbeddings embeddings, TextEmbedder embedder, MatchingProperties properties) {
 		this.embeddings = embeddings;
@@ -65,13 +69,23 @@ public class PaperEmbedder {
 	}
 
 	/**
-	 * Embeds until nothing is waiting.
+	 * The service is shutting down: {@link #embedAll()} ends after the batch in hand,
+	 * whose vectors are saved. Embedding holds no lease: a paper without its vector is
+	 * simply still waiting at the next start.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
+	}
+
+	/**
+	 * Embeds until nothing is waiting (or the service shuts down).
 	 * @return how many papers were embedded
 	 */
 	public int embedAll() {
 		int total = 0;
 		int embedded;
-		while ((embedded = embedBatch()) > 0) {
+		while (!this.stopping && (embedded = embedBatch()) > 0) {
 			total += embedded;
 		}
 		return total;

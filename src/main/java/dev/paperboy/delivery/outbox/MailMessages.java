@@ -11,12 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.paperboy.delivery.DeliveryProperties;
 import dev.paperboy.delivery.MailOutbox;
 import dev.paperboy.delivery.MailQueue;
 import dev.paperboy.delivery.MailTemplates;
 import dev.paperboy.delivery.OutgoingMail;
+import dev.paperboy.instance.Instances;
+import dev.paperboy.instance.Leases;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class MailMessages implements MailQueue {
+class MailMessages implements MailQueue, Leases {
 
 	private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
 	};
@@ -50,8 +53,12 @@ class MailMessages implements MailQueue {
 
 	private final String domain;
 
-	MailMessages(JdbcClient jdbc, JsonMapper json, MailTemplates templates, DeliveryProperties properties) {
+	private final Instances instances;
+
+	MailMessages(JdbcClient jdbc, JsonMapper json, MailTemplates templates, DeliveryProperties properties,
+			Instances instances) {
 		this.jdbc = jdbc;
+		this.instances = instances;
 		this.json = json;
 		this.templates = templates;
 		this.installation = installation(properties.suppressionSalt());
@@ -105,10 +112,13 @@ class MailMessages implements MailQueue {
 		// the primary key
 		return claimed(this.jdbc.sql("""
 				update mail_message set status = 'SENDING', lease_until = now() + cast(:lease as interval),
-				    attempts = attempts + 1
+				    attempts = attempts + 1, leased_by = :instance
 				where id = any(cast(:ids as bigint[])) and status = 'QUEUED'
 				returning id, lease_until
-				""").param("ids", ids.toArray(Long[]::new)).param("lease", interval(lease)));
+				""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("lease", interval(lease))
+			.param("instance", this.instances.id()));
 	}
 
 	@Override
@@ -116,24 +126,25 @@ class MailMessages implements MailQueue {
 		// mail_message_ready_idx
 		return claimed(this.jdbc.sql("""
 				update mail_message m set status = 'SENDING', lease_until = now() + cast(:lease as interval),
-				    attempts = m.attempts + 1
+				    attempts = m.attempts + 1, leased_by = :instance
 				from (select id from mail_message where status in ('QUEUED', 'RETRY') and next_attempt_at <= now()
 				      order by next_attempt_at, id limit :limit for update skip locked) ready
 				where m.id = ready.id
 				returning m.id, m.lease_until
-				""").param("limit", limit).param("lease", interval(lease)));
+				""").param("limit", limit).param("lease", interval(lease)).param("instance", this.instances.id()));
 	}
 
 	@Override
 	public Claim claimExpired(int limit, Duration lease) {
 		// mail_message_lease_idx
 		return claimed(this.jdbc.sql("""
-				update mail_message m set lease_until = now() + cast(:lease as interval), attempts = m.attempts + 1
+				update mail_message m set lease_until = now() + cast(:lease as interval), attempts = m.attempts + 1,
+				    leased_by = :instance
 				from (select id from mail_message where status = 'SENDING' and lease_until < now()
 				      order by lease_until, id limit :limit for update skip locked) expired
 				where m.id = expired.id
 				returning m.id, m.lease_until
-				""").param("limit", limit).param("lease", interval(lease)));
+				""").param("limit", limit).param("lease", interval(lease)).param("instance", this.instances.id()));
 	}
 
 	private static String interval(Duration lease) {
@@ -214,6 +225,17 @@ class MailMessages implements MailQueue {
 				.param("at", Timestamp.from(at))
 				.update();
 		}
+	}
+
+	// Stopped instances' emails go again now, the attempt counted: one may have been
+	// sent and not recorded (it goes again with the same Message-ID).
+	@Override
+	public int release(Collection<UUID> instances) {
+		// mail_message_lease_idx: only the SENDING rows
+		return this.jdbc.sql("""
+				update mail_message set status = 'RETRY', lease_until = null, next_attempt_at = now()
+				where status = 'SENDING' and leased_by = any(cast(:instances as uuid[]))
+				""").param("instances", instances.stream().map(UUID::toString).toArray(String[]::new)).update();
 	}
 
 	/** A claimed one-off email, rendered from its templates when sent. */

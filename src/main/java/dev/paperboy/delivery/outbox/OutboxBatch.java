@@ -142,7 +142,8 @@ final class OutboxBatch {
 		// Start a message only with half the lease left for it and its record: a slow
 		// server or a spent hourly budget gives the rest of the batch back.
 		long half = this.properties.lease().toNanos() / 2;
-		if (!this.pacer.acquire(half / 2) || System.nanoTime() - this.claimed > half) {
+		if (!this.pacer.acquire(half / 2) || System.nanoTime() - this.claimed > half || !this.running.getAsBoolean()) {
+			// (or a stop came while waiting for the slot)
 			return Step.STOP;
 		}
 		SmtpSession.Outcome outcome = session.sendUnsuppressed(mail);

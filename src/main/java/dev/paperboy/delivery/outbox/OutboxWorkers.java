@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.paperboy.delivery.DeliveryProperties;
 import dev.paperboy.delivery.MailQueue;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +53,24 @@ public class OutboxWorkers implements SmartLifecycle {
 
 	private final SendingSwitch sending;
 
+	// The longest a stop waits for the messages in hand: above the SMTP timeouts of one
+	// message (connect 10 s, then 30 s at most per read or write).
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
 	private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
+	// Sleeping workers and the pacer wait on it; a stop wakes them.
+	private final Object wake = new Object();
+
+	// Batches in hand; a stop waits until none is left.
+	private final AtomicInteger active = new AtomicInteger();
+
+	// Claiming: false from the moment the service begins to shut down.
 	private volatile boolean running;
+
+	// Started and not yet stopped: the lifecycle stops (and waits for) only a running
+	// bean.
+	private volatile boolean started;
 
 	OutboxWorkers(ObjectProvider<MailQueue> queues, SmtpSessions smtp, DeliveryProperties properties,
 			SendingSwitch sending) {
@@ -59,37 +78,74 @@ public class OutboxWorkers implements SmartLifecycle {
 		this.sending = sending;
 		this.smtp = smtp;
 		this.properties = properties.outbox();
-		this.pacer = new Pacer(this.properties.ratePerSecond(), this.properties.ratePerHour());
+		this.pacer = new Pacer(this.properties.ratePerSecond(), this.properties.ratePerHour(),
+				(nanos) -> pause(Duration.ofNanos(nanos)));
 	}
 
 	@Override
 	public synchronized void start() {
-		this.running = true;
+		synchronized (this.wake) {
+			this.running = true;
+		}
+		this.started = true;
 		for (int i = 0; i < this.properties.workers(); i++) {
 			this.workers.add(Thread.ofPlatform().name("outbox-" + (i + 1)).daemon().start(this::work));
 		}
 	}
 
+	/**
+	 * Stops claiming, lets every batch in hand (the workers' and the one-off emails sent
+	 * at once) finish its current message and record it, and waits until each has given
+	 * the rest of its claim back. Nothing is interrupted: an interrupt could land between
+	 * the server's acceptance and its record, and the message would go twice.
+	 */
 	@Override
 	public synchronized void stop() {
-		this.running = false;
-		for (Thread worker : this.workers) {
-			worker.interrupt();
+		halt();
+		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+		try {
+			for (Thread worker : this.workers) {
+				worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+			}
+			synchronized (this.active) {
+				while (this.active.get() > 0 && deadline - System.nanoTime() > 0) {
+					this.active.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+				}
+			}
 		}
-		for (Thread worker : this.workers) {
-			try {
-				worker.join(TimeUnit.SECONDS.toMillis(30));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.active.get() > 0) {
+			log.warn("Outbox: {} batches still sending after {}; their messages go again after their lease",
+					this.active.get(), STOP_TIMEOUT);
+		}
+		else if (!this.workers.isEmpty()) {
+			log.info("Outbox stopped: the messages in hand recorded, the rest given back");
 		}
 		this.workers.clear();
+		this.started = false;
+	}
+
+	/**
+	 * The service is shutting down: stop claiming at once, before the lifecycle's stop
+	 * (which waits for the batches in hand) comes to the outbox's phase.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		halt();
+	}
+
+	private void halt() {
+		synchronized (this.wake) {
+			this.running = false;
+			this.wake.notifyAll();
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.started;
 	}
 
 	// Stops before the web server and the database pool go away.
@@ -99,21 +155,51 @@ public class OutboxWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends messages claimed outside the workers' loop (a one-off email right after its
-	 * transaction committed), with the same lease, pacing and outcomes.
+	 * Claims and sends messages outside the workers' loop (a one-off email right after
+	 * its transaction committed), with the same lease, pacing and outcomes, and a stop
+	 * waits for them as for the workers' batches. Nothing is claimed once stopping.
 	 * @param queue their queue
-	 * @param claim the claim
-	 * @param claimed when the claim began ({@link System#nanoTime()})
+	 * @param claiming claims them
 	 */
-	void send(MailQueue queue, MailQueue.Claim claim, long claimed) {
-		Instant lease = claim.leaseUntil();
-		if (this.sending.paused() && lease != null) {
-			// claimed just now, given back at once: a worker sends it after the resume
-			queue.release(claim.ids(), lease, Instant.now());
+	void send(MailQueue queue, Supplier<MailQueue.Claim> claiming) {
+		if (!enter()) {
 			return;
 		}
-		if (!claim.ids().isEmpty()) {
-			batch(queue, claim, claimed).send();
+		try {
+			long claimed = System.nanoTime();
+			MailQueue.Claim claim = claiming.get();
+			Instant lease = claim.leaseUntil();
+			if (this.sending.paused() && lease != null) {
+				// claimed just now, given back at once: a worker sends it after the
+				// resume
+				queue.release(claim.ids(), lease, Instant.now());
+				return;
+			}
+			if (!claim.ids().isEmpty()) {
+				batch(queue, claim, claimed).send();
+			}
+		}
+		finally {
+			exit();
+		}
+	}
+
+	// Counts a batch in hand, unless stopping: checked under the lock a stop takes, so a
+	// stop never misses a batch that began.
+	private boolean enter() {
+		synchronized (this.wake) {
+			if (!this.running) {
+				return false;
+			}
+			this.active.incrementAndGet();
+			return true;
+		}
+	}
+
+	private void exit() {
+		synchronized (this.active) {
+			this.active.decrementAndGet();
+			this.active.notifyAll();
 		}
 	}
 
@@ -137,12 +223,24 @@ public class OutboxWorkers implements SmartLifecycle {
 					sleep(Duration.ofNanos(Math.min(budget, TimeUnit.MINUTES.toNanos(1))));
 					continue;
 				}
-				OutboxBatch batch = claim(queues);
+				if (!enter()) {
+					break;
+				}
+				OutboxBatch batch = null;
+				boolean reached = true;
+				try {
+					batch = claim(queues);
+					if (batch != null) {
+						reached = batch.send();
+					}
+				}
+				finally {
+					exit();
+				}
 				if (batch == null) {
 					sleep(this.properties.idle());
-					continue;
 				}
-				if (batch.send()) {
+				else if (reached) {
 					unreachable = Duration.ZERO;
 				}
 				else {
@@ -198,10 +296,20 @@ public class OutboxWorkers implements SmartLifecycle {
 
 	private void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			pause(duration);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	// Waits, unless stopping; a stop ends the wait.
+	private void pause(Duration duration) throws InterruptedException {
+		long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(duration.toNanos()));
+		synchronized (this.wake) {
+			if (this.running) {
+				this.wake.wait(millis);
+			}
 		}
 	}
 

@@ -18,9 +18,19 @@ final class Pacer {
 
 	private long inWindow;
 
+	private final Sleeper sleeper;
+
 	Pacer(double perSecond, long perHour) {
+		this(perSecond, perHour, TimeUnit.NANOSECONDS::sleep);
+	}
+
+	/**
+	 * @param sleeper waits for a slot (the outbox's ends its wait when it stops)
+	 */
+	Pacer(double perSecond, long perHour, Sleeper sleeper) {
 		this.intervalNanos = (perSecond > 0) ? (long) (1_000_000_000L / perSecond) : 0;
 		this.perHour = perHour;
+		this.sleeper = sleeper;
 	}
 
 	/**
@@ -67,9 +77,17 @@ final class Pacer {
 			this.next = at + this.intervalNanos;
 		}
 		if (wait > 0) {
-			TimeUnit.NANOSECONDS.sleep(wait);
+			this.sleeper.sleep(wait);
 		}
 		return true;
+	}
+
+	/** Waits for the next slot. */
+	@FunctionalInterface
+	interface Sleeper {
+
+		void sleep(long nanos) throws InterruptedException;
+
 	}
 
 }

@@ -75,12 +75,8 @@ class QueuedMailOutbox implements MailOutbox {
 	}
 
 	private void send(long id) {
-		if (!this.workers.isRunning()) {
-			return;
-		}
 		try {
-			long claimed = System.nanoTime();
-			this.workers.send(this.messages, this.messages.claim(List.of(id), this.properties.lease()), claimed);
+			this.workers.send(this.messages, () -> this.messages.claim(List.of(id), this.properties.lease()));
 		}
 		catch (RuntimeException ex) {
 			// A worker sends it later.

@@ -8,10 +8,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.paperboy.delivery.MailQueue;
 import dev.paperboy.digest.DigestStatus;
 import dev.paperboy.digest.composition.Composed;
+import dev.paperboy.instance.Instances;
+import dev.paperboy.instance.Leases;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +28,7 @@ import static dev.paperboy.SqlArrays.bigints;
  * send again.
  */
 @Repository
-class SendingDigests {
+class SendingDigests implements Leases {
 
 	// The outbox, which delivery's workers send through DigestQueue. Each claim sets its
 	// own lease_until, which then says whether a digest is still the claiming worker's:
@@ -37,7 +40,7 @@ class SendingDigests {
 	// digest_ready_idx
 	private static final String CLAIM = """
 			update digest d set status = %s, lease_until = now() + cast(:lease as interval),
-			    attempts = d.attempts + 1
+			    attempts = d.attempts + 1, leased_by = :instance
 			from (select id from digest where status in (%s, %s) and next_attempt_at <= now()
 			      order by next_attempt_at, id limit :limit for update skip locked) ready
 			where d.id = ready.id
@@ -46,7 +49,8 @@ class SendingDigests {
 
 	// digest_lease_idx
 	private static final String CLAIM_EXPIRED = """
-			update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1
+			update digest d set lease_until = now() + cast(:lease as interval), attempts = d.attempts + 1,
+			    leased_by = :instance
 			from (select id from digest where status = %s and lease_until < now()
 			      order by lease_until, id limit :limit for update skip locked) expired
 			where d.id = expired.id
@@ -75,15 +79,29 @@ class SendingDigests {
 			where id = any(cast(:ids as bigint[])) and status = %s and lease_until = :lease
 			""".formatted(DigestStatus.RETRY.sql(), DigestStatus.QUEUED.sql(), DigestStatus.SENDING.sql());
 
+	// digest_lease_idx: only the SENDING rows. Counted as an attempt: the dead instance
+	// may have sent a digest it could not record, which then goes again with the same
+	// Message-ID.
+	private static final String RELEASE_DEAD = """
+			update digest set status = %s, lease_until = null, next_attempt_at = now()
+			where status = %s and leased_by = any(cast(:instances as uuid[]))
+			""".formatted(DigestStatus.RETRY.sql(), DigestStatus.SENDING.sql());
+
 	private final JdbcClient jdbc;
 
-	SendingDigests(JdbcClient jdbc) {
+	private final Instances instances;
+
+	SendingDigests(JdbcClient jdbc, Instances instances) {
 		this.jdbc = jdbc;
+		this.instances = instances;
 	}
 
 	/** Claims digests ready to send: queued, or due for a retry. */
 	MailQueue.Claim claim(int limit, Duration lease) {
-		return claimed(this.jdbc.sql(CLAIM).param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
+		return claimed(this.jdbc.sql(CLAIM)
+			.param("limit", limit)
+			.param("lease", lease.toMillis() + " milliseconds")
+			.param("instance", this.instances.id()));
 	}
 
 	/**
@@ -91,8 +109,10 @@ class SendingDigests {
 	 * database): they are sent again, with the same Message-ID.
 	 */
 	MailQueue.Claim claimExpired(int limit, Duration lease) {
-		return claimed(
-				this.jdbc.sql(CLAIM_EXPIRED).param("limit", limit).param("lease", lease.toMillis() + " milliseconds"));
+		return claimed(this.jdbc.sql(CLAIM_EXPIRED)
+			.param("limit", limit)
+			.param("lease", lease.toMillis() + " milliseconds")
+			.param("instance", this.instances.id()));
 	}
 
 	// One statement gives all its rows the same lease: now() is its transaction's start.
@@ -161,6 +181,14 @@ class SendingDigests {
 				.param("at", Timestamp.from(at))
 				.update();
 		}
+	}
+
+	/** Gives back the digests that stopped instances held: they are sent again now. */
+	@Override
+	public int release(Collection<UUID> instances) {
+		return this.jdbc.sql(RELEASE_DEAD)
+			.param("instances", instances.stream().map(UUID::toString).toArray(String[]::new))
+			.update();
 	}
 
 	// Operations
