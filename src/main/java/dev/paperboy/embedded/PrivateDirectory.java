@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,8 @@ final class PrivateDirectory {
 			return path; // not a POSIX file system: nothing to check
 		}
 		UserPrincipal owner = view.getOwner();
-		UserPrincipal me = path.getFileSystem()
-			.getUserPrincipalLookupService()
-			.lookupPrincipalByName(System.getProperty("user.name"));
-		if (!owner.equals(me)) {
+		UserPrincipal me = me(path);
+		if (me != null && !owner.equals(me)) {
 			throw new IOException(path + " belongs to " + owner.getName() + ", not to " + me.getName()
 					+ ", who runs Paperboy: give it to " + me.getName() + " (chown) or choose another "
 					+ "paperboy.embedded.data-dir");
@@ -59,6 +58,19 @@ final class PrivateDirectory {
 			}
 		}
 		return path;
+	}
+
+	// The user running Paperboy; unknown when it has no name (a uid without a passwd
+	// entry, as in some containers), and then not checked.
+	private static @Nullable UserPrincipal me(Path path) {
+		try {
+			return path.getFileSystem()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName(System.getProperty("user.name"));
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**
