@@ -20,17 +20,19 @@ import org.springframework.core.env.PropertiesPropertySource;
 
 /**
  * In the embedded mode, generates the secrets a real deployment configures (admin API
- * token, first console admin's password, link signing key, suppression salt) once, keeps
- * them in {@code <data-dir>/secrets.properties} (readable by the owner only) so links and
+ * token, first console admin's password, link signing key, suppression salt) and the
+ * embedded PostgreSQL's password once, keeps them in
+ * {@code <data-dir>/secrets.properties} (readable by the owner only) so links and
  * suppressions survive restarts, and uses them wherever they are not configured. Never
- * outside the embedded mode: there, missing secrets fail the start.
+ * outside the embedded mode: there, missing secrets fail the start. Also makes the links
+ * in mail name the port the service listens on, unless a public URL is configured.
  */
 public class EmbeddedSecrets implements EnvironmentPostProcessor {
 
 	static final String FILE = "secrets.properties";
 
 	static final List<String> SECRETS = List.of("paperboy.admin.api-token", "paperboy.admin.initial-password",
-			"paperboy.tokens.keys", "paperboy.delivery.suppression-salt");
+			"paperboy.tokens.keys", "paperboy.delivery.suppression-salt", "paperboy.embedded.postgres-password");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,6 +65,7 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor {
 		demo.setProperty("paperboy.digest.tick", "15s");
 		demo.setProperty("paperboy.digest.when-empty", "TRENDING");
 		environment.getPropertySources().addLast(new PropertiesPropertySource("embeddedDefaults", demo));
+		EmbeddedPort.choose(environment);
 	}
 
 	private static Properties load(Path file) {
@@ -80,7 +83,7 @@ public class EmbeddedSecrets implements EnvironmentPostProcessor {
 
 	private static void save(Path file, Properties secrets) {
 		try {
-			Files.createDirectories(file.getParent());
+			PrivateDirectory.ensure(file.getParent());
 			if (!Files.exists(file)) {
 				Files.createFile(file);
 				try {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL still running on the embedded data directory because the process that
  * started it was killed ({@code kill -9}, a crash): it would hold the directory, and the
- * new start would fail. It is stopped the way PostgreSQL is meant to be stopped (SIGTERM,
- * which lets it write a clean checkpoint), never removed by force.
+ * new start would fail. It is stopped the way PostgreSQL is meant to be stopped (a fast
+ * shutdown, SIGINT: clients disconnected, open transactions rolled back, a clean
+ * checkpoint written), never removed by force.
  */
 final class LeftoverPostgres {
 
@@ -42,7 +43,7 @@ final class LeftoverPostgres {
 		ProcessHandle process = postmaster.get();
 		log.warn("Embedded mode: a PostgreSQL (pid {}) is still running on {}, left by a process that was killed;"
 				+ " stopping it first", process.pid(), dataDirectory);
-		process.destroy();
+		fastShutdown(process);
 		try {
 			process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
@@ -54,6 +55,20 @@ final class LeftoverPostgres {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted while waiting for PostgreSQL to stop", ex);
+		}
+	}
+
+	// SIGINT; ProcessHandle only sends SIGTERM (a smart shutdown, which would wait for
+	// any client still connected, e.g. an operator's psql).
+	private static void fastShutdown(ProcessHandle process) throws IOException {
+		try {
+			if (new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor() != 0) {
+				process.destroy();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while stopping PostgreSQL", ex);
 		}
 	}
 
