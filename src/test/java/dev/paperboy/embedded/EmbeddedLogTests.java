@@ -73,8 +73,6 @@ class EmbeddedLogTests {
 		// Up to the shutdown: whatever still runs then (the embedder) is another matter.
 		List<String> warnings = running.lines()
 			.filter((line) -> WARNING.matcher(line).find())
-			// printed once, at the first start, on purpose (the README's walkthrough)
-			.filter((line) -> !line.contains("Console: sign in at /admin as 'admin' with password"))
 			.toList();
 		assertThat(warnings).as("warnings and errors in the log").isEmpty();
 	}

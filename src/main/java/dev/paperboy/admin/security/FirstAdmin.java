@@ -62,8 +62,9 @@ class FirstAdmin implements SmartInitializingSingleton {
 				.save(new ConsoleUser(this.properties.initialUsername(), this.passwords.encode(password), Role.ADMIN));
 			if (EmbeddedMode.active(this.environment)) {
 				// The embedded mode's own generated password, shown once to the newcomer
-				// who started it; it is also in data/secrets.properties.
-				log.warn("Console: sign in at /admin as '{}' with password {} (kept in {}/secrets.properties)",
+				// who started it; it is also in data/secrets.properties. INFO, like
+				// every line of a clean start: nothing is wrong.
+				log.info("Console: sign in at /admin as '{}' with password {} (kept in {}/secrets.properties)",
 						this.properties.initialUsername(), password,
 						this.environment.getProperty("paperboy.embedded.data-dir", "data"));
 			}
