@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonLinesParserFuzzTests {
 
-	private static final IngestProperties PROPERTIES = new Binder(new MapConfigurationPropertySource(Map.of()))
+	// The defaults but for the limits of FuzzedRecords, so the fuzzer reaches them.
+	private static final IngestProperties PROPERTIES = new Binder(new MapConfigurationPropertySource(
+			Map.of("paperboy.ingest.max-title-length", FuzzedRecords.LIMITS.maxTitleLength(),
+					"paperboy.ingest.max-abstract-length", FuzzedRecords.LIMITS.maxAbstractLength())))
 		.bindOrCreate("paperboy.ingest", IngestProperties.class);
 
 	@FuzzTest(maxDuration = "30s")
