@@ -44,12 +44,33 @@ class SignUpRequestFuzzTests {
 			assertThat(ex.field()).isNotBlank();
 			return;
 		}
+		assertClean(profile.interests());
+		assertClean(profile.keywords());
+		profile.authors().forEach(SignUpRequestFuzzTests::assertClean);
+		profile.categories().forEach(SignUpRequestFuzzTests::assertClean);
 		SubscriptionApi.ProfileBody shown = SubscriptionApi.ProfileBody.of(profile);
 		assertThat(shown.toProfile()).as("what GET shows, sent back with PUT").isEqualTo(profile);
 		SubscriptionApi.ProfileBody json = JSON.readValue(JSON.writeValueAsBytes(shown),
 				SubscriptionApi.ProfileBody.class);
 		assertThat(json.toProfile()).as("the same through JSON").isEqualTo(profile);
 		assertThat(SubscribeForm.of(profile).profile()).as("what the form shows, posted again").isEqualTo(profile);
+	}
+
+	// No control character, line or paragraph separator or unpaired surrogate (which
+	// PostgreSQL would store as '?').
+	private static void assertClean(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			assertThat(Character.isISOControl(c) || c == '\u2028' || c == '\u2029')
+				.as("control character or line break U+%04X in %s", (int) c, text)
+				.isFalse();
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else {
+				assertThat(Character.isSurrogate(c)).as("unpaired surrogate in %s", text).isFalse();
+			}
+		}
 	}
 
 }
