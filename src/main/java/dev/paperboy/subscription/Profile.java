@@ -203,9 +203,18 @@ public record Profile(String interests, String keywords, List<String> authors, L
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			// Nothing typed into a form ever needs a line break; refusing them everywhere
-			// keeps them out of anything that might end up in a header.
-			if (Character.isISOControl(c)) {
+			// (Unicode's line and paragraph separators too) keeps them out of anything
+			// that might end up in a header.
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
 				throw new InvalidInputException(field, "must not contain line breaks or control characters");
+			}
+			// Half a UTF-16 pair is no text: PostgreSQL would store it as '?'.
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InvalidInputException(field, "must be valid Unicode text (it has an unpaired surrogate)");
 			}
 		}
 		String text = value.strip();

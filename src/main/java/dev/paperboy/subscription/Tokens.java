@@ -104,6 +104,11 @@ public class Tokens {
 		if (bytes.length != PAYLOAD + MAC || bytes[0] != VERSION) {
 			return Optional.empty();
 		}
+		// Only the one spelling issued: the decoder ignores the last character's unused
+		// bits and accepts padding, so four other strings would decode to the same bytes.
+		if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token)) {
+			return Optional.empty();
+		}
 		ByteBuffer payload = ByteBuffer.wrap(bytes);
 		payload.get();
 		int purposeOrdinal = payload.get();

@@ -30,7 +30,8 @@ record Report(@Nullable String eventId, Bounces.Kind kind, String address, Strin
 		Matcher bracketed = BRACKETED.matcher(reported);
 		String address = (bracketed.matches() ? bracketed.group(1) : reported).strip();
 		int at = address.lastIndexOf('@');
-		boolean plausible = address.length() <= 320 && at > 0 && at < address.length() - 1
+		// Something before the first '@' too: "@x@example.org" is no address.
+		boolean plausible = address.length() <= 320 && address.indexOf('@') > 0 && at < address.length() - 1
 				&& address.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c));
 		return plausible ? address : null;
 	}
