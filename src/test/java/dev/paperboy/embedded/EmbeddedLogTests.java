@@ -71,9 +71,7 @@ class EmbeddedLogTests {
 		assertThat(running).as("the startup log").contains("Tomcat started on port " + port);
 		assertThat(output.getAll()).doesNotContainIgnoringCase(address).doesNotContainIgnoringCase("grace.hopper");
 		// Up to the shutdown: whatever still runs then (the embedder) is another matter.
-		List<String> warnings = running.lines()
-			.filter((line) -> WARNING.matcher(line).find())
-			.toList();
+		List<String> warnings = running.lines().filter((line) -> WARNING.matcher(line).find()).toList();
 		assertThat(warnings).as("warnings and errors in the log").isEmpty();
 	}
 
