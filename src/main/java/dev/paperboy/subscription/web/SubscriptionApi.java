@@ -22,8 +22,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -83,10 +85,25 @@ class SubscriptionApi {
 	}
 
 	@PutMapping("/{token}")
-	@Operation(summary = "Change a profile with its manage token; applies to the next digest")
-	SubscriptionView update(@PathVariable String token, @RequestBody ProfileBody body) {
+	@Operation(summary = "Replace a profile with its manage token; applies to the next digest",
+			description = "Takes what GET returns: {\"profile\": {...}} with every field of the profile "
+					+ "(a field left out gets its default); email and status may be sent back as they are "
+					+ "but not changed here. PATCH changes single fields.")
+	SubscriptionView replace(@PathVariable String token, @RequestBody SubscriptionChange body) {
 		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
-		this.subscriptions.updateProfile(subscriber.id(), body.toProfile());
+		ProfileBody profile = body.checked(subscriber);
+		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
+		return view(subscriber(token, TokenPurpose.MANAGE));
+	}
+
+	@PatchMapping("/{token}")
+	@Operation(summary = "Change some fields of a profile with its manage token",
+			description = "{\"profile\": {\"minUpvotes\": 5}} changes minUpvotes and keeps the rest; "
+					+ "a field that is absent or null is kept (whenEmpty \"\" is the service's default).")
+	SubscriptionView change(@PathVariable String token, @RequestBody SubscriptionChange body) {
+		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
+		ProfileBody profile = body.checked(subscriber).over(ProfileBody.of(subscriber.profile()));
+		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
 		return view(subscriber(token, TokenPurpose.MANAGE));
 	}
 
@@ -102,6 +119,11 @@ class SubscriptionApi {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setProperty("field", ex.field());
 		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return JsonBodyProblems.of(ex);
 	}
 
 	@ExceptionHandler(InvalidLinkException.class)
@@ -163,6 +185,20 @@ class SubscriptionApi {
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
 			@Nullable Integer minUpvotes, @Nullable String whenEmpty) {
 
+		/** This body's fields, and where one is null, the other's. */
+		ProfileBody over(ProfileBody current) {
+			return new ProfileBody(or(this.interests, current.interests), or(this.keywords, current.keywords),
+					or(this.authors, current.authors), or(this.categories, current.categories),
+					or(this.cadence, current.cadence), or(this.weekday, current.weekday),
+					or(this.deliveryHour, current.deliveryHour), or(this.timeZone, current.timeZone),
+					or(this.papersPerDigest, current.papersPerDigest), or(this.minUpvotes, current.minUpvotes),
+					or(this.whenEmpty, current.whenEmpty));
+		}
+
+		private static <T> @Nullable T or(@Nullable T value, @Nullable T current) {
+			return (value != null) ? value : current;
+		}
+
 		static ProfileBody of(Profile profile) {
 			return new ProfileBody(profile.interests(), profile.keywords(), profile.authors(), profile.categories(),
 					profile.cadence().name(), profile.weekday().name(), profile.deliveryHour(),
@@ -191,6 +227,32 @@ class SubscriptionApi {
 	}
 
 	record SubscriptionView(String email, Subscriber.Status status, ProfileBody profile) {
+	}
+
+	/**
+	 * A change of a subscription: what GET returns, of which only the profile changes.
+	 *
+	 * @param email may be sent back; changing it is refused
+	 * @param status may be sent back; pause, resume and unsubscribe change it
+	 * @param profile the profile
+	 */
+	record SubscriptionChange(@Nullable String email, Subscriber.@Nullable Status status,
+			@Nullable ProfileBody profile) {
+
+		ProfileBody checked(Subscriber subscriber) {
+			if (this.email != null && !this.email.equals(subscriber.email())) {
+				throw new InvalidInputException("email", "cannot be changed; sign up with the new address");
+			}
+			if (this.status != null && this.status != subscriber.status()) {
+				throw new InvalidInputException("status",
+						"cannot be changed here; pause and resume on the preference page, or unsubscribe");
+			}
+			if (this.profile == null) {
+				throw new InvalidInputException("profile", "is missing: send {\"profile\": {...}} as GET returns it");
+			}
+			return this.profile;
+		}
+
 	}
 
 }
