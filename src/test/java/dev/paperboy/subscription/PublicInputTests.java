@@ -105,6 +105,13 @@ class PublicInputTests {
 				"{\"email\": \"ada@example.org\", \"interest\": \"typo\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(problem(response).path("field").asString()).isEqualTo("interest");
+		HttpResponse<String> twice = this.web.postJson("/api/v1/subscriptions",
+				"{\"email\": \"ada@example.org\", \"email\": \"bob@example.org\"}");
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(problem(twice).path("field").asString()).isEqualTo("email");
+		HttpResponse<String> text = this.web.send(request("/api/v1/subscriptions").header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"ada@example.org\"}")));
+		assertThat(text.statusCode()).isEqualTo(415);
 		assertThat(subscribers()).isZero();
 	}
 

@@ -14,15 +14,17 @@ import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import dev.paperboy.subscription.TokenPurpose;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -55,10 +57,14 @@ class SubscriptionApi {
 		this.limiter = limiter;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Sign up; a confirmation email follows (double opt-in)",
 			description = "Answers 202 the same way whatever the address's state. 429 with Retry-After when rate limited.")
-	ResponseEntity<?> subscribe(@RequestBody SignUp body, HttpServletRequest request) {
+	ResponseEntity<?> subscribe(
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SignUp.class))) byte[] json,
+			HttpServletRequest request) {
+		SignUp body = StrictJson.read(json, SignUp.class);
 		Optional<EmailAddress> email = EmailAddress.parse(body.email());
 		Optional<Duration> wait = this.limiter.trySignUp(request.getRemoteAddr(), email);
 		if (wait.isPresent()) {
@@ -84,23 +90,29 @@ class SubscriptionApi {
 		return view(subscriber(token, TokenPurpose.MANAGE));
 	}
 
-	@PutMapping("/{token}")
+	@PutMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace a profile with its manage token; applies to the next digest",
 			description = "Takes what GET returns: {\"profile\": {...}} with every field of the profile "
 					+ "(a field left out gets its default); email and status may be sent back as they are "
 					+ "but not changed here. PATCH changes single fields.")
-	SubscriptionView replace(@PathVariable String token, @RequestBody SubscriptionChange body) {
+	SubscriptionView replace(@PathVariable String token,
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SubscriptionChange.class))) byte[] json) {
+		SubscriptionChange body = StrictJson.read(json, SubscriptionChange.class);
 		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
 		ProfileBody profile = body.checked(subscriber);
 		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
 		return view(subscriber(token, TokenPurpose.MANAGE));
 	}
 
-	@PatchMapping("/{token}")
+	@PatchMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Change some fields of a profile with its manage token",
 			description = "{\"profile\": {\"minUpvotes\": 5}} changes minUpvotes and keeps the rest; "
 					+ "a field that is absent or null is kept (whenEmpty \"\" is the service's default).")
-	SubscriptionView change(@PathVariable String token, @RequestBody SubscriptionChange body) {
+	SubscriptionView change(@PathVariable String token,
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SubscriptionChange.class))) byte[] json) {
+		SubscriptionChange body = StrictJson.read(json, SubscriptionChange.class);
 		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
 		ProfileBody profile = body.checked(subscriber).over(ProfileBody.of(subscriber.profile()));
 		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
@@ -121,9 +133,9 @@ class SubscriptionApi {
 		return problem;
 	}
 
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		return JsonBodyProblems.of(ex);
+	@ExceptionHandler(JacksonException.class)
+	ProblemDetail unreadable(JacksonException ex) {
+		return StrictJson.problem(ex);
 	}
 
 	@ExceptionHandler(InvalidLinkException.class)
