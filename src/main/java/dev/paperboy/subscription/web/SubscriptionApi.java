@@ -10,6 +10,7 @@ import dev.paperboy.subscription.EmailAddress;
 import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.RateLimiter;
+import dev.paperboy.subscription.SignUps;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import dev.paperboy.subscription.TokenPurpose;
@@ -52,9 +53,12 @@ class SubscriptionApi {
 
 	private final RateLimiter limiter;
 
-	SubscriptionApi(SubscriptionService subscriptions, RateLimiter limiter) {
+	private final SignUps signUps;
+
+	SubscriptionApi(SubscriptionService subscriptions, RateLimiter limiter, SignUps signUps) {
 		this.subscriptions = subscriptions;
 		this.limiter = limiter;
+		this.signUps = signUps;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,7 +83,7 @@ class SubscriptionApi {
 		}
 		Profile profile = body.profile().toProfile();
 		if (body.website() == null || body.website().isBlank()) {
-			this.subscriptions.subscribe(email.get(), profile, Requests.client(request));
+			this.signUps.submit(email.get(), profile, Requests.client(request));
 		}
 		return ResponseEntity.accepted().body(Map.of("status", "pending", "message", ACCEPTED));
 	}
