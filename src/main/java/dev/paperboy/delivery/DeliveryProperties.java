@@ -119,9 +119,16 @@ public record DeliveryProperties(@DefaultValue("papers@localhost") @NotBlank Str
 	 * @param connectTimeout time to connect to SNS (certificates, subscription
 	 * confirmations)
 	 * @param readTimeout longest wait for an SNS response
+	 * @param certificateFetchesPerMinute the most signing certificates fetched in a
+	 * minute (one at a time); a message whose certificate is not cached beyond that is
+	 * refused with 503, and SNS delivers it again later
+	 * @param certificateCacheTime how long a fetched certificate is kept (a failed fetch
+	 * a tenth of it, at most a minute)
 	 */
 	public record Ses(@Nullable List<String> topicArns, @DefaultValue(DEFAULT_CERT_URL_PATTERN) String certUrlPattern,
-			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+			@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
+			@DefaultValue("10") @Min(1) @Max(1000) int certificateFetchesPerMinute,
+			@DefaultValue("24h") Duration certificateCacheTime) {
 
 		/** HTTPS from an SNS regional endpoint, a path ending in .pem. */
 		public static final String DEFAULT_CERT_URL_PATTERN = "https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/[A-Za-z0-9._/-]+\\.pem";

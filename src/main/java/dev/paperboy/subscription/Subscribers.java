@@ -165,6 +165,16 @@ class Subscribers {
 	 * Uses up the confirmation link issued at the given time.
 	 * @return whether it was the live one
 	 */
+	// by the primary key
+	boolean isConfirmationOpen(long id, Instant issuedAt) {
+		return this.jdbc
+			.sql("select exists (select 1 from subscriber where id = :id and confirmation_issued_at = :issued)")
+			.param("issued", Timestamp.from(issuedAt))
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	boolean useConfirmation(long id, Instant issuedAt) {
 		return this.jdbc.sql("""
 				update subscriber set confirmation_issued_at = null

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -28,6 +29,8 @@ import jakarta.validation.constraints.NotNull;
  * schedules, matching's vectors) are handed to it again, and how old a failure must be
  * @param eventRetention how long handled events stay in the registry before they are
  * deleted
+ * @param maxRequestBodySize the largest request body of a public page, form or API (413
+ * above it, before anything is parsed); not the console's, nor the webhooks'
  */
 @ConfigurationProperties("paperboy.subscription")
 @Validated
@@ -35,7 +38,7 @@ public record SubscriptionProperties(@DefaultValue("http://localhost:8080") @Not
 		@DefaultValue("48h") Duration confirmationValidity, @DefaultValue("1h") Duration confirmationInterval,
 		@DefaultValue("2026-11") @NotBlank String formVersion, @DefaultValue @Valid Limits limits, @DefaultValue( {
 		}) List<String> allowedOrigins, @DefaultValue("1m") Duration eventRetry,
-		@DefaultValue("7d") Duration eventRetention){
+		@DefaultValue("7d") Duration eventRetention, @DefaultValue("64KB") DataSize maxRequestBodySize){
 
 	/**
 	 * Rate limits, per client IP and per address. Exceeding one answers 429 with

@@ -120,6 +120,18 @@ public class SubscriptionService {
 	}
 
 	/**
+	 * Whether a confirmation link would confirm: signed, unexpired, and neither used nor
+	 * replaced by a newer one. Changes nothing.
+	 * @param token the link's token
+	 * @return whether a POST of it confirms
+	 */
+	public boolean canConfirm(String token) {
+		return this.tokens.verify(token, TokenPurpose.CONFIRM)
+			.map((verified) -> this.subscribers.isConfirmationOpen(verified.subscriberId(), verified.issuedAt()))
+			.orElse(false);
+	}
+
+	/**
 	 * @param token a signed link's token
 	 * @param purpose what the link is for
 	 * @return the subscriber it belongs to, or empty for a link that does not work or a

@@ -91,7 +91,8 @@ public class Tokens {
 	 * an unknown key, for another purpose, or expired
 	 */
 	public Optional<Verified> verify(@Nullable String token, TokenPurpose purpose) {
-		if (token == null || token.length() > 200) {
+		// Only the one spelling issued: no padding, no other alphabet
+		if (token == null || token.length() > 200 || !token.chars().allMatch(Tokens::isBase64Url)) {
 			return Optional.empty();
 		}
 		byte[] bytes;
@@ -165,6 +166,10 @@ public class Tokens {
 	 * @param subject what it is about, such as a paper, or 0
 	 */
 	public record Verified(long subscriberId, TokenPurpose purpose, Instant issuedAt, long subject) {
+	}
+
+	private static boolean isBase64Url(int c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 	}
 
 }

@@ -90,7 +90,7 @@ class RateLimiterTests {
 		return new RateLimiter(new SubscriptionProperties(URI.create("http://localhost:8080"), Duration.ofHours(48),
 				Duration.ofHours(1), "2026-11",
 				new SubscriptionProperties.Limits(perIpPerMinute, perIpPerHour, perAddressPerHour), List.of(),
-				Duration.ofMinutes(1), Duration.ofDays(7)));
+				Duration.ofMinutes(1), Duration.ofDays(7), org.springframework.util.unit.DataSize.ofKilobytes(64)));
 	}
 
 }

@@ -88,7 +88,8 @@ class TokensTests {
 	static Tokens tokens(List<String> keys, Instant now) {
 		SubscriptionProperties subscriptions = new SubscriptionProperties(URI.create("https://papers.example.org"),
 				Duration.ofHours(48), Duration.ofHours(1), "test", new SubscriptionProperties.Limits(10, 60, 5),
-				List.of(), Duration.ofMinutes(1), Duration.ofDays(7));
+				List.of(), Duration.ofMinutes(1), Duration.ofDays(7),
+				org.springframework.util.unit.DataSize.ofKilobytes(64));
 		return new Tokens(new TokenProperties(keys, Duration.ofDays(180), Duration.ofDays(365), Duration.ofDays(180)),
 				subscriptions, Clock.fixed(now, ZoneOffset.UTC));
 	}

@@ -37,6 +37,16 @@ final class PublicResponses {
 							new Header().description("Seconds to wait before trying again")
 								.schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE))));
 		}
+		if (path.startsWith("/api/v1/subscriptions") && method != PathItem.HttpMethod.GET) {
+			responses.addApiResponse("413", ApiDocumentation.problem("The body is larger than "
+					+ "paperboy.subscription.max-request-body-size (64 KB by default); refused before it is read"));
+		}
+		if (operation.getRequestBody() != null && path.startsWith("/api/v1/subscriptions")) {
+			responses.addApiResponse("400", ApiDocumentation.problem("The body is not valid: a field unknown or "
+					+ "missing, a key given twice, a value of the wrong type, a fraction where a whole number goes "
+					+ "or a number out of range; the problem's field property names it"));
+			responses.addApiResponse("415", ApiDocumentation.problem("The body is not application/json"));
+		}
 		if (path.startsWith("/api/v1/subscriptions/{token}")) {
 			responses.addApiResponse("404", ApiDocumentation.problem("The token is not valid (any more): "
 					+ "tampered, expired, for another purpose, or its subscriber was erased"));

@@ -10,12 +10,16 @@ import dev.paperboy.subscription.EmailAddress;
 import dev.paperboy.subscription.InvalidInputException;
 import dev.paperboy.subscription.Profile;
 import dev.paperboy.subscription.RateLimiter;
+import dev.paperboy.subscription.SignUps;
 import dev.paperboy.subscription.Subscriber;
 import dev.paperboy.subscription.SubscriptionService;
 import dev.paperboy.subscription.TokenPurpose;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +28,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,15 +53,22 @@ class SubscriptionApi {
 
 	private final RateLimiter limiter;
 
-	SubscriptionApi(SubscriptionService subscriptions, RateLimiter limiter) {
+	private final SignUps signUps;
+
+	SubscriptionApi(SubscriptionService subscriptions, RateLimiter limiter, SignUps signUps) {
 		this.subscriptions = subscriptions;
 		this.limiter = limiter;
+		this.signUps = signUps;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Sign up; a confirmation email follows (double opt-in)",
 			description = "Answers 202 the same way whatever the address's state. 429 with Retry-After when rate limited.")
-	ResponseEntity<?> subscribe(@RequestBody SignUp body, HttpServletRequest request) {
+	ResponseEntity<?> subscribe(
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SignUp.class))) byte[] json,
+			HttpServletRequest request) {
+		SignUp body = StrictJson.read(json, SignUp.class);
 		Optional<EmailAddress> email = EmailAddress.parse(body.email());
 		Optional<Duration> wait = this.limiter.trySignUp(request.getRemoteAddr(), email);
 		if (wait.isPresent()) {
@@ -71,7 +83,7 @@ class SubscriptionApi {
 		}
 		Profile profile = body.profile().toProfile();
 		if (body.website() == null || body.website().isBlank()) {
-			this.subscriptions.subscribe(email.get(), profile, Requests.client(request));
+			this.signUps.submit(email.get(), profile, Requests.client(request));
 		}
 		return ResponseEntity.accepted().body(Map.of("status", "pending", "message", ACCEPTED));
 	}
@@ -82,11 +94,32 @@ class SubscriptionApi {
 		return view(subscriber(token, TokenPurpose.MANAGE));
 	}
 
-	@PutMapping("/{token}")
-	@Operation(summary = "Change a profile with its manage token; applies to the next digest")
-	SubscriptionView update(@PathVariable String token, @RequestBody ProfileBody body) {
+	@PutMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Replace a profile with its manage token; applies to the next digest",
+			description = "Takes what GET returns: {\"profile\": {...}} with every field of the profile "
+					+ "(a field left out gets its default); email and status may be sent back as they are "
+					+ "but not changed here. PATCH changes single fields.")
+	SubscriptionView replace(@PathVariable String token,
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SubscriptionChange.class))) byte[] json) {
+		SubscriptionChange body = StrictJson.read(json, SubscriptionChange.class);
 		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
-		this.subscriptions.updateProfile(subscriber.id(), body.toProfile());
+		ProfileBody profile = body.checked(subscriber);
+		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
+		return view(subscriber(token, TokenPurpose.MANAGE));
+	}
+
+	@PatchMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Change some fields of a profile with its manage token",
+			description = "{\"profile\": {\"minUpvotes\": 5}} changes minUpvotes and keeps the rest; "
+					+ "a field that is absent or null is kept (whenEmpty \"\" is the service's default).")
+	SubscriptionView change(@PathVariable String token,
+			@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = SubscriptionChange.class))) byte[] json) {
+		SubscriptionChange body = StrictJson.read(json, SubscriptionChange.class);
+		Subscriber subscriber = subscriber(token, TokenPurpose.MANAGE);
+		ProfileBody profile = body.checked(subscriber).over(ProfileBody.of(subscriber.profile()));
+		this.subscriptions.updateProfile(subscriber.id(), profile.toProfile());
 		return view(subscriber(token, TokenPurpose.MANAGE));
 	}
 
@@ -102,6 +135,11 @@ class SubscriptionApi {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setProperty("field", ex.field());
 		return problem;
+	}
+
+	@ExceptionHandler(JacksonException.class)
+	ProblemDetail unreadable(JacksonException ex) {
+		return StrictJson.problem(ex);
 	}
 
 	@ExceptionHandler(InvalidLinkException.class)
@@ -163,6 +201,20 @@ class SubscriptionApi {
 			@Nullable Integer deliveryHour, @Nullable String timeZone, @Nullable Integer papersPerDigest,
 			@Nullable Integer minUpvotes, @Nullable String whenEmpty) {
 
+		/** This body's fields, and where one is null, the other's. */
+		ProfileBody over(ProfileBody current) {
+			return new ProfileBody(or(this.interests, current.interests), or(this.keywords, current.keywords),
+					or(this.authors, current.authors), or(this.categories, current.categories),
+					or(this.cadence, current.cadence), or(this.weekday, current.weekday),
+					or(this.deliveryHour, current.deliveryHour), or(this.timeZone, current.timeZone),
+					or(this.papersPerDigest, current.papersPerDigest), or(this.minUpvotes, current.minUpvotes),
+					or(this.whenEmpty, current.whenEmpty));
+		}
+
+		private static <T> @Nullable T or(@Nullable T value, @Nullable T current) {
+			return (value != null) ? value : current;
+		}
+
 		static ProfileBody of(Profile profile) {
 			return new ProfileBody(profile.interests(), profile.keywords(), profile.authors(), profile.categories(),
 					profile.cadence().name(), profile.weekday().name(), profile.deliveryHour(),
@@ -191,6 +243,32 @@ class SubscriptionApi {
 	}
 
 	record SubscriptionView(String email, Subscriber.Status status, ProfileBody profile) {
+	}
+
+	/**
+	 * A change of a subscription: what GET returns, of which only the profile changes.
+	 *
+	 * @param email may be sent back; changing it is refused
+	 * @param status may be sent back; pause, resume and unsubscribe change it
+	 * @param profile the profile
+	 */
+	record SubscriptionChange(@Nullable String email, Subscriber.@Nullable Status status,
+			@Nullable ProfileBody profile) {
+
+		ProfileBody checked(Subscriber subscriber) {
+			if (this.email != null && !this.email.equals(subscriber.email())) {
+				throw new InvalidInputException("email", "cannot be changed; sign up with the new address");
+			}
+			if (this.status != null && this.status != subscriber.status()) {
+				throw new InvalidInputException("status",
+						"cannot be changed here; pause and resume on the preference page, or unsubscribe");
+			}
+			if (this.profile == null) {
+				throw new InvalidInputException("profile", "is missing: send {\"profile\": {...}} as GET returns it");
+			}
+			return this.profile;
+		}
+
 	}
 
 }

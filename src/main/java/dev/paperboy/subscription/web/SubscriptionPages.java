@@ -77,7 +77,7 @@ class SubscriptionPages {
 
 	@GetMapping("/confirm/{token}")
 	String confirmPage(@PathVariable String token, HttpServletResponse response, Model model) {
-		if (this.subscriptions.subscriberFor(token, TokenPurpose.CONFIRM).isEmpty()) {
+		if (!this.subscriptions.canConfirm(token)) {
 			return invalidLink(response);
 		}
 		model.addAttribute("token", token);
