@@ -76,8 +76,17 @@ final class FaultRig implements AutoCloseable {
 		settings.put("paperboy.embedded.data-dir", directory.resolve("data").toString());
 		settings.put("paperboy.embedded.postgres-port", Integer.toString(port));
 		Path data = directory.resolve("data");
-		return new FaultRig(new ServiceProcess(settings, log(name)), () -> embeddedConnection(data, port), smtp, () -> {
-		});
+		return new FaultRig(new ServiceProcess(settings, log(name)), () -> embeddedConnection(data, port), smtp,
+				() -> stopLeftover(data.resolve("postgres")));
+	}
+
+	// What a killed service leaves running on its data directory is the suite's to stop
+	// (SIGTERM, a clean shutdown), so no scenario leaves a PostgreSQL behind.
+	private static void stopLeftover(Path directory) throws IOException {
+		Path pid = directory.resolve("postmaster.pid");
+		if (Files.isRegularFile(pid)) {
+			ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(ProcessHandle::destroy);
+		}
 	}
 
 	private static Map<String, String> common(ScriptedSmtpServer smtp) {

@@ -1,12 +1,17 @@
 package dev.paperboy.faults;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The fault suite: the packaged service in its own process, on its own PostgreSQL or on
@@ -29,8 +34,21 @@ class FaultSuiteTests {
 	// lease.
 	private static final Duration AFTER_RESTART = Duration.ofSeconds(90);
 
-	@TempDir
+	// Under target/, not /tmp: a scenario's databases and logs stay there for a look
+	// afterwards, out of reach of anything that cleans /tmp.
 	Path directory;
+
+	@BeforeEach
+	void directory(TestInfo test) throws IOException {
+		this.directory = Path.of("target", "faults", "work", test.getTestMethod().orElseThrow().getName())
+			.toAbsolutePath();
+		if (Files.exists(this.directory)) {
+			try (Stream<Path> files = Files.walk(this.directory)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+		Files.createDirectories(this.directory);
+	}
 
 	@Test
 	@Tag("faults-short")
