@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
 /**
  * One claimed batch, sent one message after the other over one SMTP connection, each
  * outcome recorded the moment the server answers: a message is marked sent right after
@@ -100,7 +104,7 @@ final class OutboxBatch {
 				this.session.close();
 			}
 			// Whatever was claimed and not sent goes back, the attempt not counted.
-			this.queue.release(this.pending, this.lease, Instant.now());
+			whileLeased(() -> this.queue.release(this.pending, this.lease, Instant.now()));
 		}
 	}
 
@@ -148,7 +152,7 @@ final class OutboxBatch {
 		}
 		SmtpSession.Outcome outcome = session.sendUnsuppressed(mail);
 		this.pending.remove(message.id());
-		record(message, outcome);
+		whileLeased(() -> record(message, outcome));
 		if (broken(session, outcome)) {
 			session.close();
 			this.session = null;
@@ -157,8 +161,43 @@ final class OutboxBatch {
 	}
 
 	private void end(long id, MailQueue.Ending ending, String error) {
-		this.queue.end(id, this.lease, ending, error);
+		whileLeased(() -> this.queue.end(id, this.lease, ending, error));
 		this.pending.remove(id);
+	}
+
+	// A write while the database is away (restarting, failing over, its network down):
+	// tried again every second while the batch's lease lasts, so that a message just sent
+	// is recorded (not sent again once the lease is over) and the rest of the batch goes
+	// back the moment the database returns, instead of waiting out the lease. The
+	// instance
+	// is alive, so its heartbeat would not give them back. Errors that are not the
+	// database being away fail at once.
+	private void whileLeased(Runnable write) {
+		boolean told = false;
+		while (true) {
+			try {
+				write.run();
+				return;
+			}
+			catch (DataAccessResourceFailureException | TransientDataAccessException
+					| RecoverableDataAccessException ex) {
+				if (!Instant.now().isBefore(this.lease)) {
+					throw ex;
+				}
+				if (!told) {
+					log.warn("Outbox: the database is away ({}); the {} batch tries again every second while its "
+							+ "lease lasts", ex.getClass().getSimpleName(), this.queue.name());
+					told = true;
+				}
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private void record(MailQueue.Message message, SmtpSession.Outcome outcome) {
