@@ -2,12 +2,14 @@ package dev.paperboy.embedded;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +59,7 @@ class EmbeddedRestartTests {
 			int poolClosed = log.indexOf("HikariPool-1 - Shutdown completed");
 			int probe = log.indexOf("Shutdown probe: wrote to the database after the other beans had closed");
 			int stopped = log.indexOf("Embedded mode: PostgreSQL stopped");
-			assertThat(poolClosed).as("the pool closed").isPositive();
+			assertThat(poolClosed).as("the pool closed:\n%s", log).isPositive();
 			assertThat(probe).as("the probe wrote after the pool had closed:\n%s", log).isGreaterThan(poolClosed);
 			assertThat(stopped).as("then PostgreSQL stopped").isGreaterThan(probe);
 			assertThat(postmaster.isAlive()).isFalse();
@@ -66,6 +68,14 @@ class EmbeddedRestartTests {
 			first.ensureStopped();
 			if (second != null) {
 				second.ensureStopped();
+			}
+			// kept for a look after a failure (the directory is removed)
+			for (String log : List.of("first.log", "second.log")) {
+				Path written = this.directory.resolve(log);
+				if (Files.exists(written)) {
+					Files.copy(written, Path.of("target", "embedded-restart-" + log),
+							StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
 		}
 	}
