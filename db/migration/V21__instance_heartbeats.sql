@@ -6,7 +6,11 @@ create table instance (
     id          uuid        primary key,
     started_at  timestamptz not null,
     beat_at     timestamptz not null,
-    expires_at  timestamptz not null
+    expires_at  timestamptz not null,
+    -- where it runs: an instance restarted on the same machine after a kill -9 knows the
+    -- previous one is dead when its process is gone, without waiting for expires_at
+    host        text        not null,
+    pid         bigint      not null
 );
 
 -- Who holds a row's lease; meaningful only while the row is SENDING (or RUNNING), and not

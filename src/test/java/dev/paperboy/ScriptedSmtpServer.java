@@ -270,8 +270,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 		reply(out, "354 end with <CRLF>.<CRLF>");
 		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		boolean ended = false;
 		for (byte[] line = readLine(in); line != null; line = readLine(in)) {
 			if (line.length == 1 && line[0] == '.') {
+				ended = true;
 				break;
 			}
 			// dot-unstuffing (RFC 5321 4.5.2)
@@ -279,6 +281,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			raw.write(line, start, line.length - start);
 			raw.write('\r');
 			raw.write('\n');
+		}
+		if (!ended) {
+			// the client went away in the middle of the message (a kill): nothing was
+			// sent, as a real server sees it
+			return;
 		}
 		Thread.sleep(this.delay);
 		for (Attempt recipient : transaction.recipients) {

@@ -1,6 +1,7 @@
 package dev.paperboy.instance;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code paperboy.instance.heartbeat}, and one whose last beat is older than its
  * {@code missed-beats} is removed by the next live instance to beat, which hands its
  * leases to every {@link Leases} in the same transaction. At start an instance does so
- * before anything claims; on a clean stop, after everything has stopped, it gives back
- * whatever it still holds and removes itself.
+ * before anything claims, and also removes the instances of its own machine whose process
+ * is gone (a {@code kill -9} and a restart need not wait for their beats to expire); on a
+ * clean stop, after everything has stopped, it gives back whatever it still holds and
+ * removes itself.
  */
 @Service
 public class Instances implements SmartLifecycle {
@@ -143,7 +146,10 @@ public class Instances implements SmartLifecycle {
 				log.warn("Instance {} missed its beats for longer than {}: the others took it for stopped "
 						+ "and gave its leases back", this.id, this.properties.deadAfter());
 			}
-			List<UUID> dead = this.heartbeats.removeDead();
+			List<UUID> dead = new ArrayList<>(this.heartbeats.removeDead());
+			if (first) {
+				dead.addAll(this.heartbeats.removeGoneHere(this.id));
+			}
 			if (!dead.isEmpty()) {
 				int released = release(dead);
 				log.info("Instances {} stopped beating: {} of their leases given back", dead, released);

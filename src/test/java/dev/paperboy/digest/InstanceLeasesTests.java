@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ class InstanceLeasesTests {
 
 	private final UUID alive = UUID.randomUUID();
 
+	private final UUID killed = UUID.randomUUID();
+
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(this.jdbc);
@@ -52,9 +55,10 @@ class InstanceLeasesTests {
 
 	@AfterEach
 	void forget() {
-		this.jdbc.sql("delete from instance where id in (:dead, :alive)")
+		this.jdbc.sql("delete from instance where id in (:dead, :alive, :killed)")
 			.param("dead", this.dead)
 			.param("alive", this.alive)
+			.param("killed", this.killed)
 			.update();
 	}
 
@@ -68,8 +72,8 @@ class InstanceLeasesTests {
 		List<Long> digests = this.jdbc.sql("select id from digest order by id").query(Long.class).list();
 		// It beat a moment ago, counted alive for a second, and went silent.
 		this.jdbc.sql("""
-				insert into instance (id, started_at, beat_at, expires_at)
-				values (:id, now() - interval '1 hour', now(), now() + interval '1 second')
+				insert into instance (id, started_at, beat_at, expires_at, host, pid)
+				values (:id, now() - interval '1 hour', now(), now() + interval '1 second', 'elsewhere', 1)
 				""").param("id", this.dead).update();
 		lease("digest", List.of(digests.get(0), digests.get(1)), this.dead);
 		lease("digest", List.of(digests.get(2)), this.instances.id());
@@ -110,22 +114,38 @@ class InstanceLeasesTests {
 	}
 
 	@Test
-	void failsTheRunningFetchRunsOfDeadInstancesAtStart() {
+	void failsTheRunningFetchRunsOfDeadInstancesAtStart() throws Exception {
 		this.instances.stop();
 		try {
+			// a process of this machine that has ended: an instance killed a moment ago,
+			// its beats not expired yet
+			Process ended = new ProcessBuilder("true").start();
+			ended.waitFor();
 			this.jdbc.sql("""
-					insert into instance (id, started_at, beat_at, expires_at) values
-					    (:dead, now() - interval '1 hour', now() - interval '10 minutes', now() - interval '9 minutes'),
-					    (:alive, now() - interval '1 hour', now(), now() + interval '1 hour')
-					""").param("dead", this.dead).param("alive", this.alive).update();
+					insert into instance (id, started_at, beat_at, expires_at, host, pid) values
+					    (:dead, now() - interval '1 hour', now() - interval '10 minutes', now() - interval '9 minutes',
+					     'elsewhere', 1),
+					    (:alive, now() - interval '1 hour', now(), now() + interval '1 hour', 'elsewhere', 1),
+					    (:killed, now() - interval '1 hour', now(), now() + interval '1 hour', :host, :pid)
+					""")
+				.param("dead", this.dead)
+				.param("alive", this.alive)
+				.param("killed", this.killed)
+				.param("host", InetAddress.getLocalHost().getHostName())
+				.param("pid", ended.pid())
+				.update();
 			long orphan = running(this.dead);
 			long other = running(this.alive);
+			long killedHere = running(this.killed);
 
 			this.instances.start();
 
 			// at once: the start itself gives them back, before anything claims
 			assertThat(status("fetch_run", orphan)).isEqualTo("FAILED");
 			assertThat(status("fetch_run", other)).as("another live instance's run").isEqualTo("RUNNING");
+			assertThat(status("fetch_run", killedHere))
+				.as("the run of an instance of this machine whose process is gone, its beats not yet expired")
+				.isEqualTo("FAILED");
 		}
 		finally {
 			if (!this.instances.isRunning()) {

@@ -51,7 +51,6 @@ class FaultSuiteTests {
 	}
 
 	@Test
-	@Tag("faults-short")
 	void killDuringSending() throws Exception {
 		sending("kill -9 during sending (own PostgreSQL)", FaultRig.external(this.directory, "kill-sending"), true);
 	}
@@ -187,7 +186,6 @@ class FaultSuiteTests {
 	}
 
 	@Test
-	@Tag("faults-short")
 	void postgresStoppedFor30SecondsDuringSending() throws Exception {
 		Outcome outcome = new Outcome("PostgreSQL stopped for 30 s during sending (own PostgreSQL)");
 		try (FaultRig rig = FaultRig.external(this.directory, "postgres-stopped").start()) {
@@ -214,7 +212,6 @@ class FaultSuiteTests {
 	}
 
 	@Test
-	@Tag("faults-short")
 	void smtpRefusingConnectionsFor20Seconds() throws Exception {
 		smtpOutage(Duration.ofSeconds(20));
 	}
