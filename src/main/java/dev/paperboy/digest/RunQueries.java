@@ -41,11 +41,18 @@ class RunQueries {
 			.single();
 	}
 
-	// digest_failed_idx holds just the failed digests
+	// The run's rows through digest_due_idx, then its failed ones. Not through
+	// digest_failed_idx: the generic plan a prepared statement gets after five runs took
+	// that index for any hour and walked every failed digest in id order, filtering on
+	// the
+	// hour (297 ms for a run of 33,333 among 3,000,000 digests, against 17 ms this way).
 	List<Map<String, Object>> failed(Instant from, int limit) {
 		return this.jdbc.sql("""
-				select id, subscriber_id, attempts, last_error, due_at from digest
-				where status = 'FAILED' and due_at >= :from and due_at < :to order by id limit :limit
+				with run as materialized (
+				    select id, subscriber_id, attempts, last_error, due_at, status from digest
+				    where due_at >= :from and due_at < :to)
+				select id, subscriber_id, attempts, last_error, due_at from run
+				where status = 'FAILED' order by id limit :limit
 				""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(from.plus(HOUR)))
